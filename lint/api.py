@@ -1,0 +1,159 @@
+"""The library face of newslint: it never prints and never exits.
+
+from newslint.api import Linter
+for result in Linter().lint_paths(["articles/"]):
+    ...
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newslint.config import Config, RuleSetting, find_config, load_config
+from newslint.engine import INTERNAL_RULES, ActiveRule, lint_document, read_error
+from newslint.errors import NewslintError, ReadError
+from newslint.problem import FileResult
+from newslint.readers import ARTICLE_SUFFIXES, MARKDOWN_SUFFIXES, parse, read_file
+from newslint.ruleset import RuleSet, build, load_packs, parse_rule
+
+STDIN = "-"
+
+
+class Linter:
+    """Lints files with the config that applies to each of them.
+
+    ``config_path`` forces one config for every file (``--config``); otherwise
+    the nearest ``.newslint.yaml`` above each file is used.
+    """
+
+    def __init__(self, config_path: Path | None = None, cwd: Path | None = None):
+        self.cwd = cwd or Path.cwd()
+        self.forced = load_config(config_path) if config_path else None
+        self.warnings: list[str] = []  # notes for stderr: skipped rules, empty folders
+        self._rulesets: dict[tuple, RuleSet] = {}
+        self._active: dict[tuple, tuple[list[ActiveRule], frozenset[str]]] = {}
+        self._configs: dict[Path, Config] = {}
+
+    # -- configuration -------------------------------------------------------
+
+    def config_for(self, path: Path) -> Config:
+        if self.forced is not None:
+            return self.forced
+        folder = path.parent if path.suffix else path
+        folder = folder.resolve() if folder.exists() else self.cwd
+        if folder not in self._configs:
+            self._configs[folder] = load_config(find_config(folder))
+        return self._configs[folder]
+
+    def ruleset(self, config: Config) -> RuleSet:
+        key = (config.path, config.packs)
+        if key not in self._rulesets:
+            base = config.root if config.path else self.cwd
+            ruleset = load_packs(list(config.packs), base)
+            self.warnings.extend(ruleset.skipped)
+            self._rulesets[key] = ruleset
+        return self._rulesets[key]
+
+    def active_rules(self, config: Config, path: Path | None) -> tuple[list[ActiveRule], frozenset[str]]:
+        """The compiled rules that apply to ``path`` and every id a directive may name."""
+        settings = config.settings_for(path)
+        key = (config.path, config.packs, tuple(sorted((k, repr(v)) for k, v in settings.items())))
+        if key in self._active:
+            return self._active[key]
+        ruleset = self.ruleset(config)
+        for rule_id in settings:
+            if rule_id not in ruleset.rules:
+                raise NewslintError(f"unknown rule id '{rule_id}'", config.path, None, f"rules.{rule_id}")
+        active = []
+        for rule_id, loaded in ruleset.rules.items():
+            setting = settings.get(rule_id, RuleSetting())
+            if setting.off:
+                continue
+            check = loaded.check
+            options = dict(setting.options)
+            for name in check.HOUSE_DATA:
+                if getattr(config, name, None):
+                    options.setdefault(name, getattr(config, name))
+            rule = loaded.rule
+            if options:
+                try:
+                    rule = parse_rule(loaded.data, rule_id, options)
+                    check = build(rule, loaded.data)
+                except NewslintError as err:
+                    raise NewslintError(f"rule {rule_id}: {err.detail}", config.path, None, err.key) from None
+            level = setting.level if setting.level and setting.level != rule.level else None
+            active.append(ActiveRule(rule, check, level))
+        known = frozenset(ruleset.rules) | frozenset(INTERNAL_RULES)
+        self._active[key] = (active, known)
+        return self._active[key]
+
+    # -- linting -------------------------------------------------------------
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
+        """Lint a string as if it were the file ``path`` (for config matching)."""
+        target = self.cwd / path if path not in ("<text>", STDIN) else None
+        config = self.config_for(target) if target else (self.forced or Config())
+        fmt = fmt or ("markdown" if target and target.suffix.lower() in MARKDOWN_SUFFIXES else "text")
+        try:
+            doc = parse(text, path, fmt)
+        except ReadError as err:
+            return FileResult(path, (read_error(path, str(err), err.line),))
+        active, known = self.active_rules(config, target)
+        return FileResult(path, tuple(lint_document(doc, active, known)))
+
+    def lint_file(self, path: Path) -> FileResult:
+        display = self.display(path)
+        try:
+            config = self.config_for(path)
+            doc = read_file(path, display)
+        except ReadError as err:
+            return FileResult(display, (read_error(display, str(err), err.line),))
+        active, known = self.active_rules(config, path)
+        return FileResult(display, tuple(lint_document(doc, active, known)))
+
+    def lint_paths(self, paths: Iterable[str | Path]) -> Iterator[FileResult]:
+        for path in self.collect(paths):
+            yield self.lint_file(path)
+
+    def collect(self, paths: Iterable[str | Path]) -> list[Path]:
+        """Article files under ``paths``, sorted, minus the config's ignore globs.
+
+        A missing path is kept so that it is reported as a read error.
+        """
+        found: set[Path] = set()
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                files = [f for f in _walk(path) if not self.config_for(f).is_ignored(f)]
+                if not files:
+                    self.warnings.append(f"{self.display(path)}: no article files (.md, .markdown, .txt) found")
+                found.update(files)
+            elif not path.exists() or not self.config_for(path).is_ignored(path):
+                found.add(path)
+        return sorted(found, key=lambda p: self.display(p))
+
+    def display(self, path: Path) -> str:
+        """The path as reports show it: relative to the working folder, with '/'."""
+        try:
+            return path.resolve().relative_to(self.cwd.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                yield Path(root) / name
+
+
+def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: Path | None = None) -> FileResult:
+    """Lint one string with the default pack (or ``config``)."""
+    return Linter(config).lint_text(text, path, fmt)
+
+
+def lint_paths(paths: Iterable[str | Path], config: Path | None = None) -> Iterator[FileResult]:
+    return Linter(config).lint_paths(paths)

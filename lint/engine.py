@@ -1,0 +1,108 @@
+"""Run compiled rules on one Document, then apply what no check should know:
+levels from the config, quotation handling, limits, inline directives,
+de-duplication and a stable order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from newslint import directives
+from newslint.checks.base import Check, Rule
+from newslint.document import Document
+from newslint.problem import Problem
+
+# Rules of the engine itself; they appear in `newslint rules` and in SARIF.
+READ_ERROR = "read-error"
+UNKNOWN_DIRECTIVE = "unknown-directive"
+INTERNAL_RULES = {
+    READ_ERROR: Rule(
+        id=READ_ERROR,
+        extends="internal",
+        message="The file cannot be linted.",
+        level="error",
+        category="io",
+        description="A file newslint cannot read as an article: missing, binary, not UTF-8, "
+        "empty, or with broken front matter. The other files are still linted.",
+    ),
+    UNKNOWN_DIRECTIVE: Rule(
+        id=UNKNOWN_DIRECTIVE,
+        extends="internal",
+        message="A newslint directive names a rule that does not exist.",
+        level="warning",
+        category="config",
+        description="An inline `<!-- newslint-disable ID -->` comment names an unknown rule id, "
+        "so it suppresses nothing. Check the id with `newslint rules`.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    check: Check
+    level: str | None = None  # the config's level, when it changes the rule's
+
+
+def lint_document(doc: Document, active: list[ActiveRule], known_ids: frozenset[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in active:
+        problems.extend(_run(item, doc))
+    found = directives.parse(doc.text, doc.position)
+    if found:
+        for directive in found:
+            for rule_id in directive.ids:
+                if rule_id not in known_ids:
+                    problems.append(_unknown_directive(doc, directive, rule_id))
+        suppressed = directives.suppressions(found, doc.text, doc.line_starts)
+        problems = [p for p in problems if p.rule == UNKNOWN_DIRECTIVE or not suppressed.suppresses(p.rule, p.line)]
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def _run(item: ActiveRule, doc: Document) -> list[Problem]:
+    rule = item.rule
+    problems = list(item.check.run(doc))
+    if rule.quotes == "skip":
+        problems = [p for p in problems if not doc.in_quotation(p.start, p.end)]
+    elif rule.quotes == "only":
+        problems = [p for p in problems if doc.in_quotation(p.start, p.end)]
+    if item.level:
+        problems = [replace(p, level=item.level) for p in problems]
+    if rule.limit:
+        problems = sorted(problems, key=Problem.sort_key)[: rule.limit]
+    return problems
+
+
+def _unknown_directive(doc: Document, directive, rule_id: str) -> Problem:
+    line, column = doc.position(directive.start)
+    end_line, end_column = doc.position(directive.end - 1)
+    return Problem(
+        rule=UNKNOWN_DIRECTIVE,
+        level="warning",
+        message=f"Unknown rule id '{rule_id}' in a newslint-{directive.action} directive.",
+        path=doc.path,
+        start=directive.start,
+        end=directive.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        match=doc.text[directive.start : directive.end],
+        category="config",
+    )
+
+
+def read_error(path: str, message: str, line: int = 1) -> Problem:
+    """The problem that stands for a file newslint could not read."""
+    return Problem(
+        rule=READ_ERROR,
+        level="error",
+        message=message,
+        path=path,
+        start=0,
+        end=0,
+        line=line,
+        column=1,
+        end_line=line,
+        end_column=1,
+        category="io",
+    )

@@ -1,0 +1,43 @@
+"""The one value every check, the engine and every formatter share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LEVELS = ("suggestion", "warning", "error")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding. Offsets are the truth; line/column are derived from them.
+
+    ``start``/``end`` are half-open indices into the document's text (code
+    points). ``line``/``column`` are 1-based; ``end_line``/``end_column`` point
+    at the last character of the span (inclusive), as editors and SARIF expect.
+    """
+
+    rule: str
+    level: str
+    message: str
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match: str = ""
+    category: str = ""
+    fix: str | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.start, self.end, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything newslint found in one file."""
+
+    path: str
+    problems: tuple[Problem, ...]

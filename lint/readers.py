@@ -1,0 +1,171 @@
+"""Turn bytes into a Document: plain text or Markdown, with YAML front matter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from newslint.document import Block, Document
+from newslint.errors import ReadError
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
+
+_FENCE = re.compile(r"---[ \t]*\r?$")
+_FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """UTF-8 text and whether it had a byte-order mark; ReadError otherwise."""
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file, not an article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ReadError(f"not UTF-8 (invalid byte 0x{data[err.start]:02x})", line) from None
+    if text.startswith("\ufeff"):
+        return text[1:], True
+    return text, False
+
+
+def read_file(path: Path, display: str | None = None) -> Document:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as err:
+        raise ReadError(err.strerror or str(err)) from None
+    text, bom = decode(data)
+    fmt = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return parse(text, display or str(path), fmt, bom=bom)
+
+
+def parse(text: str, path: str = "<text>", fmt: str = "text", *, bom: bool = False) -> Document:
+    """Build the Document for ``text``; ``fmt`` is ``text`` or ``markdown``."""
+    if not text.strip():
+        raise ReadError("empty file")
+    frontmatter, fm_lines, fm_spans, fm_end = _front_matter(text)
+    prose = list(text)
+    _blank(prose, 0, fm_end)
+    if fmt == "markdown":
+        from newslint.markdown import markdown_blocks
+
+        blocks, headline_span = markdown_blocks(text, fm_end, prose)
+    else:
+        blocks, headline_span = _plain_blocks(text, fm_end), None
+    for comment in _COMMENT.finditer(text, fm_end):
+        _blank(prose, *comment.span())
+    headline = None
+    if isinstance(frontmatter.get("title"), str) and "title" in fm_spans:
+        headline, headline_span = frontmatter["title"], fm_spans["title"]
+    elif headline_span:
+        headline = "".join(prose[headline_span[0] : headline_span[1]]).strip()
+    return Document(
+        path=path,
+        text=text,
+        prose="".join(prose),
+        format=fmt,
+        blocks=blocks,
+        frontmatter=frontmatter,
+        frontmatter_lines=fm_lines,
+        frontmatter_spans=fm_spans,
+        headline=headline,
+        headline_span=headline_span,
+        bom=bom,
+    )
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Replace chars with spaces, keeping line breaks so positions stay put."""
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _front_matter(text: str):
+    """(data, (first, last) lines, value spans, end offset) of a leading YAML block."""
+    if not _FENCE.match(text):
+        return {}, None, {}, 0
+    first_break = text.find("\n")
+    if first_break == -1:
+        return {}, None, {}, 0
+    pos, line = first_break + 1, 2
+    while pos < len(text):
+        nxt = text.find("\n", pos)
+        stop = len(text) if nxt == -1 else nxt + 1
+        if _FENCE_END.match(text, pos, stop if nxt == -1 else nxt):
+            return (*_load_front_matter(text, first_break + 1, pos), (1, line), stop)
+        pos, line = stop, line + 1
+    raise ReadError("front matter opened on line 1 is never closed with '---'")
+
+
+def _load_front_matter(text: str, start: int, end: int):
+    source = text[start:end]
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise ReadError(f"broken front matter: {problem}", line) from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise ReadError("front matter is not a mapping of fields", 2)
+    spans = {}
+    for key_node, value_node in node.value:
+        if isinstance(value_node, yaml.ScalarNode) and isinstance(key_node.value, str):
+            value_start = start + value_node.start_mark.index
+            value_end = start + value_node.end_mark.index
+            spans[key_node.value] = (value_start, value_end)
+    return {str(k): v for k, v in data.items()}, spans
+
+
+def _plain_blocks(text: str, offset: int) -> list[Block]:
+    """Paragraph blocks of plain text.
+
+    Scraped news keeps one paragraph per line; hand-written text wraps lines
+    and separates paragraphs with blank lines. The second form is recognised
+    when most lines are short and blank lines exist.
+    """
+    lines = []
+    pos = offset
+    for raw in text[offset:].splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        lines.append((pos, pos + len(content), content.strip() == ""))
+        pos += len(raw)
+    filled = [(s, e) for s, e, blank in lines if not blank]
+    if not filled:
+        return []
+    short = sum(1 for s, e in filled if e - s <= 80)
+    wrapped = len(filled) > len(lines) - len(filled) and short > 0.8 * len(filled) and len(filled) < len(lines)
+    blocks: list[Block] = []
+    run_start = run_end = None
+    for start, end, blank in lines:
+        if blank or not wrapped:
+            if run_start is not None:
+                blocks.append(Block("paragraph", run_start, run_end))
+                run_start = None
+            if not blank:
+                blocks.append(Block("paragraph", *_strip(text, start, end)))
+            continue
+        if run_start is None:
+            run_start = _strip(text, start, end)[0]
+        run_end = _strip(text, start, end)[1]
+    if run_start is not None:
+        blocks.append(Block("paragraph", run_start, run_end))
+    return blocks
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,176 @@
+"""Load YAML rule files strictly and compile each into a Check, once.
+
+A pack is a folder of rule files. The built-in pack ``default`` ships as the
+package data ``newslint.rules`` (ids are file stems); a user's folder is a
+pack named after the folder (ids are ``pack.stem``, as in Vale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from newslint import checks
+from newslint.checks.base import SCOPES, Check, Option, OptionError, Rule
+from newslint.errors import NewslintError
+from newslint.problem import LEVELS
+from newslint.yamlfile import YamlData, load
+
+BUILTIN_PACK = "default"
+RULE_SUFFIXES = (".yml", ".yaml")
+
+COMMON_KEYS: dict[str, Option] = {
+    "extends": Option("str", required=True, help="the rule type"),
+    "message": Option("str", help="shown for each problem; %s or {match} is the matched text"),
+    "level": Option("str", "warning", help="suggestion | warning | error"),
+    "scope": Option("str|list[str]", "text", help="where the rule looks"),
+    "link": Option("str", ""),
+    "description": Option("str", ""),
+    "category": Option("str", "style"),
+    "quotes": Option("str", "any", help="skip | only | any: direct quotations"),
+    "limit": Option("int", 0, help="at most this many problems per document"),
+    "action": Option("map", help="a fix: {name: replace|remove, params: [...]}"),
+    "examples": Option("map", help="{bad: [...], good: [...]}"),
+}
+QUOTE_MODES = ("any", "skip", "only")
+
+
+@dataclass
+class LoadedRule:
+    rule: Rule
+    check: Check
+    data: YamlData  # the rule file, kept so that config options can rebuild it
+
+
+@dataclass
+class RuleSet:
+    """Every rule of the packs in use, by id, and the rule files skipped."""
+
+    rules: dict[str, LoadedRule] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+def load_packs(packs: list[str], base: Path | None = None) -> RuleSet:
+    ruleset = RuleSet()
+    for pack in packs:
+        if pack == BUILTIN_PACK:
+            root = files("newslint.rules")
+            entries = sorted((e for e in root.iterdir() if e.name.endswith(RULE_SUFFIXES)), key=lambda e: e.name)
+            for entry in entries:
+                _add(ruleset, entry.read_text(encoding="utf-8"), _stem(entry.name), f"newslint/rules/{entry.name}")
+            continue
+        folder = Path(pack) if base is None else base / pack
+        if not folder.is_dir():
+            raise NewslintError(f"rule pack folder not found: {pack}")
+        for path in sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES):
+            _add(ruleset, path.read_text(encoding="utf-8"), f"{folder.name}.{path.stem}", str(path))
+    return ruleset
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0]
+
+
+def _add(ruleset: RuleSet, text: str, rule_id: str, source: str) -> None:
+    data = load(text, source)
+    extends = data.data.get("extends") if isinstance(data.data, dict) else None
+    if extends in checks.UNSUPPORTED_VALE_TYPES:
+        ruleset.skipped.append(f"{source}: rule type '{extends}' is not supported; rule {rule_id} skipped")
+        return
+    rule = parse_rule(data, rule_id)
+    ruleset.rules[rule_id] = LoadedRule(rule, build(rule, data), data)
+
+
+def parse_rule(data: YamlData, rule_id: str, overrides: dict[str, Any] | None = None) -> Rule:
+    """Validate the common keys of a rule file and return its Rule."""
+    spec = data.data
+    if not isinstance(spec, dict):
+        raise NewslintError("a rule file must be a mapping of keys", data.path, 1)
+    spec = {**spec, **(overrides or {})}
+    extends = spec.get("extends")
+    if extends is None:
+        raise data.error("missing; it names the rule type", "extends")
+    if extends not in checks.RULE_TYPES:
+        known = ", ".join(sorted(checks.RULE_TYPES))
+        raise data.error(f"unknown rule type '{extends}' (known: {known})", "extends")
+    check_class = checks.get(extends)
+    for key, value in spec.items():
+        option = COMMON_KEYS.get(key) or check_class.OPTIONS.get(key)
+        if option is None:
+            raise data.error(f"unknown key for a '{extends}' rule", key)
+        problem = validate(value, option.type)
+        if problem:
+            raise data.error(problem, key)
+    for key, option in check_class.OPTIONS.items():
+        if option.required and key not in spec:
+            raise data.error(f"required by a '{extends}' rule", key)
+    level = spec.get("level", "warning")
+    if level not in LEVELS:
+        raise data.error(f"'{level}' is not one of {', '.join(LEVELS)}", "level")
+    scope = spec.get("scope", "text")
+    scope = (scope,) if isinstance(scope, str) else tuple(scope)
+    for name in scope:
+        if name not in SCOPES and not (name.startswith("frontmatter.") and len(name) > 12):
+            raise data.error(f"unknown scope '{name}' (known: {', '.join(SCOPES)}, frontmatter.<field>)", "scope")
+    quotes = spec.get("quotes", "any")
+    if quotes not in QUOTE_MODES:
+        raise data.error(f"'{quotes}' is not one of {', '.join(QUOTE_MODES)}", "quotes")
+    examples = spec.get("examples") or {}
+    if set(examples) - {"bad", "good"} or not all(isinstance(v, list) for v in examples.values()):
+        raise data.error("must be {bad: [texts], good: [texts]}", "examples")
+    return Rule(
+        id=rule_id,
+        extends=extends,
+        message=spec.get("message") or spec.get("description") or rule_id,
+        level=level,
+        scope=scope,
+        link=spec.get("link", ""),
+        description=spec.get("description", ""),
+        category=spec.get("category", "style"),
+        quotes=quotes,
+        limit=spec.get("limit", 0),
+        action=spec.get("action") or {},
+        examples={k: [str(x) for x in v] for k, v in examples.items()},
+        options={k: v for k, v in spec.items() if k not in COMMON_KEYS},
+        source=data.path,
+    )
+
+
+def build(rule: Rule, data: YamlData | None = None) -> Check:
+    """Compile ``rule`` into its Check; a bad option (a regex, say) is a NewslintError."""
+    try:
+        return checks.get(rule.extends)(rule)
+    except OptionError as err:
+        line = data.line(err.newslint_key) if data else None
+        raise NewslintError(str(err), rule.source, line, err.newslint_key) from None
+
+
+_TYPES = {
+    "str": lambda v: isinstance(v, str),
+    "regex": lambda v: isinstance(v, str),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "bool": lambda v: isinstance(v, bool),
+    "map": lambda v: isinstance(v, dict),
+    "list": lambda v: isinstance(v, list),
+    "any": lambda v: True,
+}
+
+
+def validate(value: Any, type_name: str) -> str | None:
+    """None when ``value`` fits ``type_name``, else what is wrong, in words."""
+    if any(_fits(value, t.strip()) for t in type_name.split("|")):
+        return None
+    return f"expected {type_name.replace('|', ' or ')}, got {type(value).__name__} {value!r}"[:200]
+
+
+def _fits(value: Any, type_name: str) -> bool:
+    if type_name.startswith("list[") and type_name.endswith("]"):
+        inner = type_name[5:-1]
+        return isinstance(value, list) and all(_fits(v, inner) for v in value)
+    if type_name.startswith("map[") and type_name.endswith("]"):
+        inner = type_name[4:-1].split(",", 1)[1]
+        return isinstance(value, dict) and all(isinstance(k, str) and _fits(v, inner) for k, v in value.items())
+    return _TYPES[type_name](value)
