@@ -45,6 +45,9 @@ class Document:
     headline: str | None = None
     headline_span: Span | None = None
     bom: bool = False
+    # Spans that earlier-phase rules judged page junk (set by the engine), so
+    # that readability and off-topic checks count only the article's own prose.
+    junk_spans: list[Span] = field(default_factory=list)
 
     # -- positions -----------------------------------------------------------
 
@@ -82,6 +85,13 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[Block]:
         return [b for b in self.body_blocks if b.kind == "paragraph"]
+
+    def article_paragraphs(self) -> list[Block]:
+        """Body paragraphs that no junk rule flagged: the article's own prose."""
+        if not self.junk_spans:
+            return self.paragraphs
+        junk = self.junk_spans
+        return [b for b in self.paragraphs if not any(s < b.end and b.start < e for s, e in junk)]
 
     def spans(self, scope: str) -> list[Span]:
         """The spans a rule with this scope looks at, in document order."""

@@ -43,9 +43,20 @@ class ActiveRule:
     level: str | None = None  # the config's level, when it changes the rule's
 
 
+# Categories of page junk. Rules of PHASE 0 run first; the spans they flag in
+# these categories are handed to later phases as ``doc.junk_spans``.
+JUNK_CATEGORIES = frozenset(
+    {"promo", "related", "caption", "ad", "notice", "social", "copyright", "artifact", "byline", "duplicate"}
+)
+
+
 def lint_document(doc: Document, active: list[ActiveRule], known_ids: frozenset[str]) -> list[Problem]:
     problems: list[Problem] = []
-    for item in active:
+    phase = 0
+    for item in sorted(active, key=lambda item: item.check.PHASE):
+        if item.check.PHASE != phase:
+            phase = item.check.PHASE
+            doc.junk_spans = sorted({(p.start, p.end) for p in problems if p.category in JUNK_CATEGORIES})
         problems.extend(_run(item, doc))
     found = directives.parse(doc.text, doc.position)
     if found:

@@ -88,6 +88,9 @@ class Check:
     SCOPED: ClassVar[bool] = True
     # House data from the config (e.g. ``people``) this type reads, if any.
     HOUSE_DATA: ClassVar[tuple[str, ...]] = ()
+    # 0: runs first (page-junk rules). 1: runs after, seeing ``doc.junk_spans``
+    # and ``doc.article_paragraphs()`` (readability, off-topic).
+    PHASE: ClassVar[int] = 0
 
     def __init__(self, rule: Rule):
         self.rule = rule
