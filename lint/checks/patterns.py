@@ -20,3 +20,16 @@ def literal_alternation(phrases: list[str], *, words: bool = True) -> str:
 
     escaped = [r"\s+".join(re.escape(part) for part in p.split()) for p in phrases]
     return alternation(escaped, words=words)
+
+
+def tagged_alternation(branches: list[str], *, words: bool = True) -> str:
+    """One alternation of ``branches`` (in the order given) that tells which matched.
+
+    Branch ``i`` ends with an empty group named ``_tag<i>``, so ``match.lastgroup``
+    names it. The group goes at the end, not around the branch: the regex
+    engine skips a branch at once when its first character cannot match, but
+    only when the branch starts with that character, not with a group (five
+    times faster on a news corpus).
+    """
+    body = "|".join(f"(?:{branch})(?P<_tag{index}>)" for index, branch in enumerate(branches))
+    return f"{WORD_START}(?:{body}){WORD_END}" if words else f"(?:{body})"
