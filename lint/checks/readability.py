@@ -1,0 +1,179 @@
+"""readability: scores that say the prose is hard, and the places that make it so.
+
+A rule of this type can ask for any of:
+
+- ``metrics``: document scores from textstat's formulas with a bound each,
+  ``{flesch_kincaid_grade: {max: 12}, flesch_reading_ease: {min: 40}}``. A
+  score out of bounds is one problem on the first paragraph of the article's
+  prose (the lede: where an editor starts reading, and a span every format
+  has), with the score and the bound in the message;
+- ``paragraph_metrics``: the same, per paragraph, each on its paragraph;
+- ``sentence_words``: sentences over this many words, each at its sentence;
+- ``paragraph_sentences`` / ``paragraph_words``: paragraphs over these sizes.
+
+Only the article's own prose counts: body paragraphs that no page-junk rule
+flagged (this type runs in phase 1), without the headline, front matter,
+headings, code, tables and list items (lists of links, fact boxes). Sizes
+use the shared segmentation (``doc.sentences``, ``doc.words``) and never
+load textstat; scores load it on first use (``newslint.text.stats``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from newslint.checks.base import Check, Option, OptionError
+from newslint.document import Block, Document
+from newslint.text.stats import METRICS, ProseStats
+
+BOUNDS = ("min", "max")
+
+
+class ReadabilityCheck(Check):
+    PHASE = 1
+    SCOPED = False
+    OPTIONS = {
+        "metrics": Option("map", {}, help="document scores and their bounds: {metric: {min: n, max: n}}"),
+        "min_words": Option("int", 100, help="score documents of at least this many words of prose"),
+        "paragraph_metrics": Option("map", {}, help="per-paragraph scores and their bounds, as metrics"),
+        "paragraph_min_words": Option("int", 40, help="score paragraphs of at least this many words"),
+        "sentence_words": Option("int", 0, help="flag sentences of more words than this (0: off)"),
+        "paragraph_sentences": Option("int", 0, help="flag paragraphs of more sentences than this (0: off)"),
+        "paragraph_words": Option("int", 0, help="flag paragraphs of more words than this (0: off)"),
+    }
+
+    def __init__(self, rule):
+        super().__init__(rule)
+        options = self.options
+        self.metrics = _bounds(options["metrics"], "metrics")
+        self.paragraph_metrics = _bounds(options["paragraph_metrics"], "paragraph_metrics")
+        sizes = ("min_words", "paragraph_min_words", "sentence_words", "paragraph_sentences", "paragraph_words")
+        for key in sizes:
+            if options[key] < 0:
+                raise OptionError(key, f"'{key}' must be 0 or more, got {options[key]}")
+        wanted = ("metrics", "paragraph_metrics", "sentence_words", "paragraph_sentences", "paragraph_words")
+        if not any(options[key] for key in wanted):
+            raise OptionError("metrics", "a readability rule needs one of: " + ", ".join(wanted))
+
+    def run(self, doc):
+        paragraphs = prose_paragraphs(doc)
+        if not paragraphs:
+            return
+        if self.metrics:
+            stats = document_stats(doc)
+            if stats.words >= self.options["min_words"]:
+                lede = paragraphs[0]
+                for detail in _out_of_bounds(stats, self.metrics, ""):
+                    yield self.problem(doc, lede.start, lede.end, **detail)
+        for paragraph in paragraphs:
+            yield from self._paragraph_problems(doc, paragraph)
+
+    def _paragraph_problems(self, doc: Document, paragraph: Block):
+        options = self.options
+        sentences = doc.block_sentences(paragraph)
+        words = count_words(doc, paragraph.start, paragraph.end)
+        oversize = self._paragraph_size(len(sentences), words)
+        if oversize:
+            yield self.problem(doc, paragraph.start, paragraph.end, detail=oversize)
+        if options["sentence_words"]:
+            limit = options["sentence_words"]
+            for start, end in sentences:
+                length = count_words(doc, start, end)
+                if length > limit:
+                    detail = f"Sentence of {length} words (limit {limit})"
+                    yield self.problem(doc, start, end, detail=detail, value=length, limit=limit)
+        if self.paragraph_metrics and words >= options["paragraph_min_words"]:
+            stats = paragraph_stats(doc, paragraph)
+            for detail in _out_of_bounds(stats, self.paragraph_metrics, "Paragraph "):
+                yield self.problem(doc, paragraph.start, paragraph.end, **detail)
+
+    def _paragraph_size(self, sentences: int, words: int) -> str:
+        """The detail "Paragraph of 9 sentences (limit 8)" when a size is over, else ""."""
+        over = []
+        for value, unit, key in ((sentences, "sentences", "paragraph_sentences"), (words, "words", "paragraph_words")):
+            if self.options[key] and value > self.options[key]:
+                over.append((value, unit, self.options[key]))
+        if not over:
+            return ""
+        sizes = " and ".join(f"{value} {unit}" for value, unit, _ in over)
+        if len(over) == 1:
+            return f"Paragraph of {sizes} (limit {over[0][2]})"
+        return f"Paragraph of {sizes} (limits {over[0][2]} and {over[1][2]})"
+
+
+def prose_paragraphs(doc: Document) -> list[Block]:
+    """The article's own prose paragraphs: not junk, not list items."""
+    return [block for block in doc.article_paragraphs() if block.container != "list"]
+
+
+def prose_text(doc: Document) -> str:
+    """The text the document scores are computed on: prose paragraphs, one a line."""
+    prose = doc.prose
+    return "\n".join(prose[block.start : block.end] for block in prose_paragraphs(doc))
+
+
+def document_stats(doc: Document) -> ProseStats:
+    """The document's ProseStats, computed once and shared by every readability rule."""
+    key = tuple((block.start, block.end) for block in prose_paragraphs(doc))
+    cached = doc.__dict__.get("_readability_stats")
+    if cached is None or cached[0] != key:
+        cached = doc.__dict__["_readability_stats"] = (key, ProseStats(prose_text(doc)))
+    return cached[1]
+
+
+def paragraph_stats(doc: Document, paragraph: Block) -> ProseStats:
+    """One paragraph's ProseStats, computed once and shared by every readability rule."""
+    cache = doc.__dict__.setdefault("_paragraph_stats", {})
+    span = (paragraph.start, paragraph.end)
+    if span not in cache:
+        cache[span] = ProseStats(doc.prose[paragraph.start : paragraph.end])
+    return cache[span]
+
+
+def count_words(doc: Document, start: int, end: int) -> int:
+    """Words of the shared segmentation in ``[start, end)``."""
+    starts = doc.__dict__.get("_word_starts")
+    if starts is None:
+        starts = doc.__dict__["_word_starts"] = [word_start for word_start, _ in doc.words]
+    return bisect_left(starts, end) - bisect_left(starts, start)
+
+
+def _bounds(value: dict, key: str) -> dict[str, dict[str, float]]:
+    """Validate ``{metric: {min: n, max: n}}``; metric names come from a fixed table."""
+    bounds = {}
+    for name, limits in sorted(value.items()):
+        if name not in METRICS:
+            raise OptionError(key, f"unknown metric '{name}' (known: {', '.join(sorted(METRICS))})")
+        if not isinstance(limits, dict) or not limits or set(limits) - set(BOUNDS):
+            raise OptionError(key, f"'{name}' needs a map of 'min' and/or 'max', got {limits!r}")
+        for bound, number in limits.items():
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise OptionError(key, f"'{name}.{bound}' must be a number, got {number!r}")
+        if "min" in limits and "max" in limits and limits["min"] > limits["max"]:
+            raise OptionError(key, f"'{name}': min {limits['min']} is above max {limits['max']}")
+        bounds[name] = dict(limits)
+    return bounds
+
+
+def _out_of_bounds(stats: ProseStats, bounds: dict, prefix: str):
+    """Problem fields for each score of ``stats`` outside its bounds, in table order."""
+    for name in METRICS:
+        if name not in bounds:
+            continue
+        score = stats.score(name)
+        limits = bounds[name]
+        if "max" in limits and score > limits["max"]:
+            word, limit = "limit", limits["max"]
+        elif "min" in limits and score < limits["min"]:
+            word, limit = "minimum", limits["min"]
+        else:
+            continue
+        shown = _format_score(score, limit)
+        detail = f"{prefix}{METRICS[name].label} {shown} ({word} {limit:g})"
+        yield {"detail": detail.strip(), "value": shown, "limit": f"{limit:g}", "metric": METRICS[name].label}
+
+
+def _format_score(score: float, limit: float) -> str:
+    """One decimal, or two when one would print the bound the score just passed."""
+    shown = f"{score:.1f}"
+    return f"{score:.2f}" if float(shown) == limit else shown
