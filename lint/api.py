@@ -11,11 +11,13 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newslint import __version__
+from newslint.cache import Cache, fingerprint
 from newslint.config import Config, RuleSetting, find_config, load_config
 from newslint.engine import INTERNAL_RULES, ActiveRule, lint_document, read_error
 from newslint.errors import NewslintError, ReadError
 from newslint.problem import FileResult
-from newslint.readers import ARTICLE_SUFFIXES, MARKDOWN_SUFFIXES, parse, read_file
+from newslint.readers import ARTICLE_SUFFIXES, MARKDOWN_SUFFIXES, decode, format_of, parse, read_bytes
 from newslint.ruleset import RuleSet, build, load_packs, parse_rule
 
 STDIN = "-"
@@ -28,23 +30,27 @@ class Linter:
     the nearest ``.newslint.yaml`` above each file is used.
     """
 
-    def __init__(self, config_path: Path | None = None, cwd: Path | None = None):
+    def __init__(self, config_path: Path | None = None, cwd: Path | None = None, cache_dir: Path | None = None):
         self.cwd = cwd or Path.cwd()
+        self._cwd_abs = os.path.abspath(self.cwd)
+        self.config_path = config_path
         self.forced = load_config(config_path) if config_path else None
+        self.cache = Cache(cache_dir) if cache_dir else None
         self.warnings: list[str] = []  # notes for stderr: skipped rules, empty folders
         self._rulesets: dict[tuple, RuleSet] = {}
-        self._active: dict[tuple, tuple[list[ActiveRule], frozenset[str]]] = {}
-        self._configs: dict[Path, Config] = {}
+        self._active: dict[tuple, tuple[list[ActiveRule], frozenset[str], str]] = {}
+        self._configs: dict[str, Config] = {}
 
     # -- configuration -------------------------------------------------------
 
     def config_for(self, path: Path) -> Config:
         if self.forced is not None:
             return self.forced
-        folder = path.parent if path.suffix else path
-        folder = folder.resolve() if folder.exists() else self.cwd
+        target = os.path.abspath(os.path.join(self.cwd, path))
+        folder = target if os.path.isdir(target) else os.path.dirname(target)
         if folder not in self._configs:
-            self._configs[folder] = load_config(find_config(folder))
+            start = Path(folder) if os.path.isdir(folder) else self.cwd
+            self._configs[folder] = load_config(find_config(start))
         return self._configs[folder]
 
     def ruleset(self, config: Config) -> RuleSet:
@@ -56,8 +62,9 @@ class Linter:
             self._rulesets[key] = ruleset
         return self._rulesets[key]
 
-    def active_rules(self, config: Config, path: Path | None) -> tuple[list[ActiveRule], frozenset[str]]:
-        """The compiled rules that apply to ``path`` and every id a directive may name."""
+    def active_rules(self, config: Config, path: Path | None) -> tuple[list[ActiveRule], frozenset[str], str]:
+        """The compiled rules that apply to ``path``, every id a directive may
+        name, and a fingerprint of all that for the cache."""
         settings = config.settings_for(path)
         key = (config.path, config.packs, tuple(sorted((k, repr(v)) for k, v in settings.items())))
         if key in self._active:
@@ -86,7 +93,9 @@ class Linter:
             level = setting.level if setting.level and setting.level != rule.level else None
             active.append(ActiveRule(rule, check, level))
         known = frozenset(ruleset.rules) | frozenset(INTERNAL_RULES)
-        self._active[key] = (active, known)
+        config_text = Path(config.path).read_text(encoding="utf-8") if config.path else ""
+        digest = fingerprint(__version__, _code_stamp(), config_text, repr(key), *ruleset.texts)
+        self._active[key] = (active, known, digest)
         return self._active[key]
 
     # -- linting -------------------------------------------------------------
@@ -100,18 +109,27 @@ class Linter:
             doc = parse(text, path, fmt)
         except ReadError as err:
             return FileResult(path, (read_error(path, str(err), err.line),))
-        active, known = self.active_rules(config, target)
+        active, known, _ = self.active_rules(config, target)
         return FileResult(path, tuple(lint_document(doc, active, known)))
 
     def lint_file(self, path: Path) -> FileResult:
         display = self.display(path)
         try:
             config = self.config_for(path)
-            doc = read_file(path, display)
+            data = read_bytes(path)
+            active, known, digest = self.active_rules(config, path)
+            key = self.cache.key(data, display, digest) if self.cache else ""
+            cached = self.cache.get(key) if self.cache else None
+            if cached is not None:
+                return FileResult(display, cached)
+            text, bom = decode(data)
+            doc = parse(text, display, format_of(path), bom=bom)
         except ReadError as err:
             return FileResult(display, (read_error(display, str(err), err.line),))
-        active, known = self.active_rules(config, path)
-        return FileResult(display, tuple(lint_document(doc, active, known)))
+        problems = tuple(lint_document(doc, active, known))
+        if self.cache:
+            self.cache.put(key, problems)
+        return FileResult(display, problems)
 
     def lint_paths(self, paths: Iterable[str | Path]) -> Iterator[FileResult]:
         for path in self.collect(paths):
@@ -136,10 +154,16 @@ class Linter:
 
     def display(self, path: Path) -> str:
         """The path as reports show it: relative to the working folder, with '/'."""
-        try:
-            return path.resolve().relative_to(self.cwd.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        absolute = os.path.abspath(os.path.join(self.cwd, path))
+        relative = os.path.relpath(absolute, self._cwd_abs)
+        return Path(absolute if relative.startswith("..") else relative).as_posix()
+
+
+def _code_stamp() -> str:
+    """The newest modification time of newslint's own code: a development
+    checkout must not reuse results computed by older code of one version."""
+    package = Path(__file__).parent
+    return str(max(p.stat().st_mtime_ns for p in package.rglob("*.py")))
 
 
 def _walk(folder: Path) -> Iterator[Path]:

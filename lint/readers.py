@@ -31,27 +31,39 @@ def decode(data: bytes) -> tuple[str, bool]:
     return text, False
 
 
-def read_file(path: Path, display: str | None = None) -> Document:
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as err:
         raise ReadError(err.strerror or str(err)) from None
-    text, bom = decode(data)
-    fmt = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
-    return parse(text, display or str(path), fmt, bom=bom)
+
+
+def format_of(path: Path) -> str:
+    return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+
+
+def read_file(path: Path, display: str | None = None) -> Document:
+    text, bom = decode(read_bytes(path))
+    return parse(text, display or str(path), format_of(path), bom=bom)
 
 
 def parse(text: str, path: str = "<text>", fmt: str = "text", *, bom: bool = False) -> Document:
     """Build the Document for ``text``; ``fmt`` is ``text`` or ``markdown``."""
+    if text.startswith("\ufeff"):  # columns count what an editor shows: no BOM
+        text, bom = text[1:], True
     if not text.strip():
         raise ReadError("empty file")
     frontmatter, fm_lines, fm_spans, fm_end = _front_matter(text)
     prose = list(text)
     _blank(prose, 0, fm_end)
+    # Field values stay readable in the prose view, so that rules scoped to
+    # the headline or to ``frontmatter.<field>`` can match them.
+    for value_start, value_end in fm_spans.values():
+        prose[value_start:value_end] = text[value_start:value_end]
     if fmt == "markdown":
         from newslint.markdown import markdown_blocks
 
@@ -89,17 +101,17 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 def _front_matter(text: str):
     """(data, (first, last) lines, value spans, end offset) of a leading YAML block."""
-    if not _FENCE.match(text):
-        return {}, None, {}, 0
     first_break = text.find("\n")
-    if first_break == -1:
+    # endpos stops ``$`` at the end of the first line (no MULTILINE needed).
+    if first_break == -1 or not _FENCE.match(text, 0, first_break):
         return {}, None, {}, 0
     pos, line = first_break + 1, 2
     while pos < len(text):
         nxt = text.find("\n", pos)
         stop = len(text) if nxt == -1 else nxt + 1
         if _FENCE_END.match(text, pos, stop if nxt == -1 else nxt):
-            return (*_load_front_matter(text, first_break + 1, pos), (1, line), stop)
+            data, spans = _load_front_matter(text, first_break + 1, pos)
+            return data, (1, line), spans, stop
         pos, line = stop, line + 1
     raise ReadError("front matter opened on line 1 is never closed with '---'")
 
@@ -123,6 +135,8 @@ def _load_front_matter(text: str, start: int, end: int):
         if isinstance(value_node, yaml.ScalarNode) and isinstance(key_node.value, str):
             value_start = start + value_node.start_mark.index
             value_end = start + value_node.end_mark.index
+            if value_node.style in ("'", '"') and value_end - value_start >= 2:
+                value_start, value_end = value_start + 1, value_end - 1  # the value, not its quotes
             spans[key_node.value] = (value_start, value_end)
     return {str(k): v for k, v in data.items()}, spans
 

@@ -50,6 +50,7 @@ class RuleSet:
 
     rules: dict[str, LoadedRule] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # every rule file read, for cache keys
 
 
 def load_packs(packs: list[str], base: Path | None = None) -> RuleSet:
@@ -74,6 +75,7 @@ def _stem(name: str) -> str:
 
 
 def _add(ruleset: RuleSet, text: str, rule_id: str, source: str) -> None:
+    ruleset.texts.append(f"{rule_id}\n{text}")
     data = load(text, source)
     extends = data.data.get("extends") if isinstance(data.data, dict) else None
     if extends in checks.UNSUPPORTED_VALE_TYPES:

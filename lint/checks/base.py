@@ -9,6 +9,7 @@ configuration plumbing, suppression comments or output.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -107,6 +108,23 @@ class Check:
             return doc.spans(self.rule.scope[0])
         spans = sorted({span for scope in self.rule.scope for span in doc.spans(scope)})
         return spans
+
+    def matches(self, pattern: re.Pattern, doc: Document) -> Iterator[re.Match]:
+        """Matches of ``pattern`` in ``doc.prose`` that lie within one scope span.
+
+        With many spans, one scan over their whole range is much cheaper than
+        a scan per span; matches are then kept only when a span contains them.
+        """
+        spans = self.scope_spans(doc)
+        if len(spans) <= 4:
+            for start, end in spans:
+                yield from pattern.finditer(doc.prose, start, end)
+            return
+        starts = [start for start, _ in spans]
+        for match in pattern.finditer(doc.prose, spans[0][0], spans[-1][1]):
+            index = bisect_right(starts, match.start()) - 1
+            if index >= 0 and match.end() <= spans[index][1]:
+                yield match
 
     def problem(
         self,

@@ -33,10 +33,9 @@ class ExistenceCheck(Check):
             self.exceptions = compile_regex(alternation(self.options["exceptions"], words=False), "exceptions", flags)
 
     def run(self, doc):
-        for start, end in self.scope_spans(doc):
-            for match in self.pattern.finditer(doc.prose, start, end):
-                if match.end() == match.start():
-                    continue
-                if self.exceptions and self.exceptions.fullmatch(match.group()):
-                    continue
-                yield self.problem(doc, *match.span())
+        for match in self.matches(self.pattern, doc):
+            if match.end() == match.start():
+                continue
+            if self.exceptions and self.exceptions.fullmatch(match.group()):
+                continue
+            yield self.problem(doc, *match.span())
