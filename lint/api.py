@@ -72,7 +72,7 @@ class Linter:
         ruleset = self.ruleset(config)
         for rule_id in settings:
             if rule_id not in ruleset.rules:
-                raise NewslintError(f"unknown rule id '{rule_id}'", config.path, None, f"rules.{rule_id}")
+                raise config.error(f"unknown rule id '{rule_id}'", "rules", rule_id)
         active = []
         for rule_id, loaded in ruleset.rules.items():
             setting = settings.get(rule_id, RuleSetting())
@@ -89,7 +89,7 @@ class Linter:
                     rule = parse_rule(loaded.data, rule_id, options)
                     check = build(rule, loaded.data)
                 except NewslintError as err:
-                    raise NewslintError(f"rule {rule_id}: {err.detail}", config.path, None, err.key) from None
+                    raise config.error(f"rule {rule_id}: {err.detail}", "rules", rule_id, err.key) from None
             level = setting.level if setting.level and setting.level != rule.level else None
             active.append(ActiveRule(rule, check, level))
         known = frozenset(ruleset.rules) | frozenset(INTERNAL_RULES)
@@ -103,7 +103,11 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
         """Lint a string as if it were the file ``path`` (for config matching)."""
         target = self.cwd / path if path not in ("<text>", STDIN) else None
-        config = self.config_for(target) if target else (self.forced or Config())
+        if target is not None or path == STDIN:
+            # '-' without --stdin-filename: the config of the working folder.
+            config = self.config_for(target or self.cwd / STDIN)
+        else:
+            config = self.forced or Config()
         fmt = fmt or ("markdown" if target and target.suffix.lower() in MARKDOWN_SUFFIXES else "text")
         try:
             doc = parse(text, path, fmt)

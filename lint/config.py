@@ -42,6 +42,11 @@ class Config:
     overrides: tuple[Override, ...] = ()
     fail_level: str = "error"
     people: dict[str, str] = field(default_factory=dict)
+    lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # key path -> line
+
+    def error(self, message: str, *keys) -> NewslintError:
+        """An error naming this config file, the line of ``keys`` and the keys."""
+        return YamlData(None, self.lines, self.path).error(message, *keys)
 
     def relative(self, path: Path) -> str:
         try:
@@ -110,7 +115,7 @@ def load_config(path: Path | None) -> Config:
             section = tomllib.loads(text).get("tool", {}).get("newslint", {})
         except tomllib.TOMLDecodeError as err:
             raise NewslintError(f"invalid TOML: {err}", str(path)) from None
-        data = YamlData(section, {}, str(path))
+        data = YamlData(section, _toml_key_lines(text, section), str(path))
     else:
         data = load(text, str(path))
     return parse_config(data, path.parent)
@@ -126,6 +131,9 @@ def parse_config(data: YamlData, root: Path) -> Config:
     packs = spec.get("packs", ["default"])
     if not _is_str_list(packs):
         raise data.error("expected a list of pack names or folders", "packs")
+    for index, pack in enumerate(packs):
+        if pack != "default" and not (root / pack).is_dir():
+            raise data.error(f"rule pack folder not found: {pack}", "packs", index)
     ignore = spec.get("ignore", [])
     if not _is_str_list(ignore):
         raise data.error("expected a list of glob patterns", "ignore")
@@ -150,7 +158,25 @@ def parse_config(data: YamlData, root: Path) -> Config:
         overrides=tuple(overrides),
         fail_level=fail_level,
         people={str(k): v for k, v in people.items()},
+        lines=data.lines,
     )
+
+
+def _toml_key_lines(text: str, section: dict) -> dict[tuple, int]:
+    """Lines of the ``[tool.newslint]`` keys (tomllib keeps no positions).
+
+    Each top-level key maps to the line that sets it, or to the section header.
+    """
+    lines = text.splitlines()
+    header = next((i for i, line in enumerate(lines) if line.strip().startswith("[tool.newslint")), None)
+    if header is None:
+        return {}
+    found = {}
+    for key in section:
+        assign = re.compile(rf"\s*(?:\[tool\.newslint\.)?[\"']?{re.escape(key)}[\"']?\s*[=\]]")
+        number = next((i for i in range(header, len(lines)) if assign.match(lines[i])), header)
+        found[(key,)] = number + 1
+    return found
 
 
 def _parse_rules(data: YamlData, rules: Any, where: tuple) -> dict[str, RuleSetting]:
@@ -165,6 +191,8 @@ def _parse_rules(data: YamlData, rules: Any, where: tuple) -> dict[str, RuleSett
             settings[rule_id] = RuleSetting(level=value)
         elif isinstance(value, dict):
             level = value.get("level")
+            if level is False:  # YAML 1.1 reads a bare `off` as false
+                level = "off"
             if level is not None and level not in LEVELS and level != "off":
                 raise data.error(f"'{level}' is not one of off, {', '.join(LEVELS)}", *key, "level")
             options = tuple((k, v) for k, v in value.items() if k != "level")

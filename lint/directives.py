@@ -5,6 +5,7 @@
 <!-- newslint-disable-next-line ID -->   the next line that is not blank
 <!-- newslint-disable-line ID -->        the line the comment is on
 <!-- newslint-disable-file ID -->        the whole file
+<!-- newslint-disable ID -- a reason -->  text after " -- " is a note, not an id
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _DIRECTIVE = re.compile(
     re.DOTALL,
 )
 ALL = "*"
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 
 
 @dataclass
@@ -30,11 +32,18 @@ class Directive:
 
 @dataclass
 class Suppressions:
-    """Which rules are off on which lines, built once per document."""
+    """Which rules are off on which lines, built once per document.
+
+    ``disable``/``enable`` comments are kept in order and replayed per rule
+    id, so that ``disable`` (every rule) followed by ``enable ID`` turns just
+    that rule back on, as in ESLint.
+    """
 
     file_wide: set[str] = field(default_factory=set)
     lines: dict[int, set[str]] = field(default_factory=dict)
-    regions: list[tuple[str, int, int]] = field(default_factory=list)  # id, first line, last line
+    toggles: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)  # line, action, ids
+    last_line: int = 1
+    _regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def suppresses(self, rule_id: str, line: int) -> bool:
         if ALL in self.file_wide or rule_id in self.file_wide:
@@ -42,43 +51,53 @@ class Suppressions:
         on_line = self.lines.get(line)
         if on_line and (ALL in on_line or rule_id in on_line):
             return True
-        return any(line_from <= line <= line_to and rid in (ALL, rule_id) for rid, line_from, line_to in self.regions)
+        return any(first <= line <= last for first, last in self.regions(rule_id))
+
+    def regions(self, rule_id: str) -> list[tuple[int, int]]:
+        """The (first, last) line ranges where ``rule_id`` is disabled."""
+        if rule_id not in self._regions:
+            spans, opened = [], None
+            for line, action, ids in self.toggles:
+                if ids and rule_id not in ids:
+                    continue
+                if action == "disable" and opened is None:
+                    opened = line
+                elif action == "enable" and opened is not None:
+                    spans.append((opened, line))
+                    opened = None
+            if opened is not None:
+                spans.append((opened, self.last_line))
+            self._regions[rule_id] = spans
+        return self._regions[rule_id]
 
 
 def parse(text: str, position) -> list[Directive]:
-    """Every directive in ``text``; ``position(offset)`` gives (line, column)."""
+    """Every directive in ``text``; ``position(offset)`` gives (line, column).
+
+    Text after `` -- `` is a reason for the reader, not an id.
+    """
     found = []
     if "newslint-" not in text:
         return found
     for match in _DIRECTIVE.finditer(text):
-        ids = tuple(i for i in re.split(r"[\s,]+", match.group(2).strip()) if i)
+        names = _REASON.split(match.group(2), maxsplit=1)[0]
+        ids = tuple(i for i in re.split(r"[\s,]+", names.strip()) if i)
         found.append(Directive(match.group(1), ids, match.start(), match.end(), position(match.start())[0]))
     return found
 
 
 def suppressions(directives: list[Directive], text: str, line_starts: list[int]) -> Suppressions:
-    result = Suppressions()
-    open_regions: dict[str, int] = {}
-    last_line = len(line_starts)
+    result = Suppressions(last_line=len(line_starts))
     for d in directives:
-        ids = d.ids or (ALL,)
         if d.action == "disable-file":
-            result.file_wide.update(ids)
+            result.file_wide.update(d.ids or (ALL,))
         elif d.action == "disable-line":
-            result.lines.setdefault(d.line, set()).update(ids)
+            result.lines.setdefault(d.line, set()).update(d.ids or (ALL,))
         elif d.action == "disable-next-line":
             target = _next_filled_line(text, line_starts, d.end)
-            result.lines.setdefault(target, set()).update(ids)
-        elif d.action == "disable":
-            for rule_id in ids:
-                open_regions.setdefault(rule_id, d.line)
-        else:  # enable
-            closing = list(open_regions) if ids == (ALL,) else ids
-            for rule_id in closing:
-                if rule_id in open_regions:
-                    result.regions.append((rule_id, open_regions.pop(rule_id), d.line))
-    for rule_id, first in open_regions.items():
-        result.regions.append((rule_id, first, last_line))
+            result.lines.setdefault(target, set()).update(d.ids or (ALL,))
+        else:  # disable | enable
+            result.toggles.append((d.line, d.action, d.ids))
     return result
 
 

@@ -114,8 +114,8 @@ class Document:
             return [(b.start, b.end) for b in paragraphs[:1]]
         if scope == "tail":
             return [(b.start, b.end) for b in paragraphs[-TAIL_PARAGRAPHS:]]
-        if scope == "heading":
-            return [(b.start, b.end) for b in body if b.kind == "heading"]
+        if scope == "heading":  # the H1 headline is a heading too, as in Vale
+            return [(b.start, b.end) for b in self.blocks if b.kind == "heading"]
         if scope == "paragraph":
             return [(b.start, b.end) for b in paragraphs]
         if scope == "blockquote":

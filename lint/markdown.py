@@ -73,7 +73,8 @@ def markdown_blocks(text: str, body_start: int, prose: list[str]):
                     prose[i] = " "
         level = int(token.tag[1]) if kind == "heading" else 0
         block = Block(kind, start, end, containers[-1] if containers else "", level)
-        if level == 1 and headline_span is None and not containers:
+        # Only an H1 that opens the body is the headline, not one further down.
+        if level == 1 and not blocks and not containers:
             headline_span = (start, end)
         blocks.append(block)
         if kind == "table":

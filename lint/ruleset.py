@@ -35,6 +35,8 @@ COMMON_KEYS: dict[str, Option] = {
     "examples": Option("map", help="{bad: [...], good: [...]}"),
 }
 QUOTE_MODES = ("any", "skip", "only")
+# Vale scopes that have a newslint equivalent, so that Vale styles load as packs.
+VALE_SCOPES = {"raw": "text", "summary": "body", **{f"heading.h{n}": "heading" for n in range(1, 7)}}
 
 
 @dataclass
@@ -113,6 +115,7 @@ def parse_rule(data: YamlData, rule_id: str, overrides: dict[str, Any] | None = 
         raise data.error(f"'{level}' is not one of {', '.join(LEVELS)}", "level")
     scope = spec.get("scope", "text")
     scope = (scope,) if isinstance(scope, str) else tuple(scope)
+    scope = tuple(VALE_SCOPES.get(name, name) for name in scope)
     for name in scope:
         if name not in SCOPES and not (name.startswith("frontmatter.") and len(name) > 12):
             raise data.error(f"unknown scope '{name}' (known: {', '.join(SCOPES)}, frontmatter.<field>)", "scope")

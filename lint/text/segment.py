@@ -12,8 +12,10 @@ import re
 # Words: letters/digits joined by apostrophes, hyphens or inner dots (U.S., it's).
 WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?(?<![a-z]\.)", re.UNICODE)
 
-# A sentence may end after . ! ? or … with closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[\w$£€])|[.!?…]+[\"'”’)\]]*(?=\s*$)")
+# A sentence may end after . ! ? or … with closing quotes/brackets, then space
+# and what may start a sentence (group 1: its first character). ASCII
+# lowercase is ruled out here, other lowercase letters in ``_ends_sentence``.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?([^\W_a-z]|[$£€]))|(?=\s*$))")
 
 # Tokens before a period that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -22,19 +24,30 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd approx
     dept est u.s u.n u.k e.g i.e a.m p.m d.c""".split()
 )
-_LAST_TOKEN = re.compile(r"([\w.]+)\.?$")
+# Abbreviations that stand before a number ("No. 5"); elsewhere they are words.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "fig"})
 
 
-def _ends_sentence(text: str, at: int, line_start: int) -> bool:
-    """Whether the punctuation at ``at`` closes a sentence (not 'Mr.' or 'J.')."""
+def _ends_sentence(text: str, at: int, following: str | None, floor: int) -> bool:
+    """Whether the punctuation at ``at`` closes a sentence.
+
+    Not after an abbreviation or an initial ("Mr.", "J."), and not before a
+    lowercase word ('"Why?" she asked.'). ``following`` is the first
+    character of the next sentence (None at the end of the span); ``floor``
+    is where this sentence began.
+    """
+    if following is not None and following.islower():
+        return False
     if text[at] != ".":
         return True
-    token = _LAST_TOKEN.search(text, line_start, at + 1)
-    if token is None:
-        return True
-    word = token.group(1).lower().rstrip(".")
+    # The token before the period runs back to the last space; rfind does
+    # that walk in C, so a period costs O(token length).
+    begin = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at)) + 1
+    word = text[max(begin, floor) : at].lstrip("\"'“‘([").lower().rstrip(".")
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
         return False
+    if word in _NUMBER_ABBREVIATIONS:
+        return not (following and following.isdigit())
     return word not in _ABBREVIATIONS
 
 
@@ -43,7 +56,7 @@ def sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for boundary in _BOUNDARY.finditer(prose, start, end):
-        if not _ends_sentence(prose, boundary.start(), cursor):
+        if not _ends_sentence(prose, boundary.start(), boundary.group(1), cursor):
             continue
         _append_trimmed(prose, cursor, boundary.end(), spans)
         cursor = boundary.end()
