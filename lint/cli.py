@@ -61,7 +61,7 @@ def fail(message: str) -> None:
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="Files or folders to lint; '-' reads standard input."),
+    paths: list[str] | None = typer.Argument(None, help="Files or folders to lint; '-' reads standard input."),
     output_format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format."),
     config: Path | None = typer.Option(None, "--config", "-c", help="Use this config file for every file."),
     fail_level: Level | None = typer.Option(None, "--fail-level", help="Lowest level that makes the run fail."),
@@ -71,56 +71,104 @@ def check(
     color: bool | None = typer.Option(
         None, "--color/--no-color", help="Colour the text format (default: on a terminal)."
     ),
+    changed_since: str | None = typer.Option(
+        None,
+        "--changed-since",
+        metavar="REF",
+        help="Lint only the article files under PATHS (default: .) that differ from git REF: "
+        "changed since the merge base, uncommitted or untracked.",
+    ),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel processes (default 0: one per core)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the results cache."),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", envvar="NEWSLINT_CACHE_DIR", help="Cache folder (default: .newslint_cache)."
+    ),
 ) -> None:
     """Lint article files (.md, .markdown, .txt) and report problems."""
     from newslint import formatters
     from newslint.api import STDIN, Linter
-    from newslint.problem import LEVEL_RANK
 
+    paths = paths or []
+    if not paths and changed_since is None:
+        fail("no paths given; try `newslint check .`")
+    if STDIN in paths and (paths != [STDIN] or changed_since is not None):
+        fail("'-' (standard input) cannot be mixed with other paths or --changed-since")
     try:
         linter = Linter(config)
-        fmt = formatters.resolve(output_format.value)
-        render = formatters.get(fmt)
-        collected = [STDIN] if paths == [STDIN] else linter.collect(p for p in paths if p != STDIN)
-        if STDIN in paths and paths != [STDIN]:
-            fail("'-' (standard input) cannot be mixed with other paths")
-        failed = False
+        if not no_cache and paths != [STDIN]:
+            linter.cache = _cache(linter, cache_dir)
+        render = formatters.get(formatters.resolve(output_format.value))
+        if changed_since is not None:
+            from newslint.changed import changed_files
 
-        def results():
-            nonlocal failed
-            for path in collected:
-                if path == STDIN:
-                    result = linter.lint_text(_read_stdin(), stdin_filename or STDIN)
-                    threshold = (
-                        fail_level.value
-                        if fail_level
-                        else linter.config_for(linter.cwd / (stdin_filename or "x")).fail_level
-                    )
-                else:
-                    result = linter.lint_file(path)
-                    threshold = fail_level.value if fail_level else linter.config_for(path).fail_level
-                if any(LEVEL_RANK[p.level] >= LEVEL_RANK[threshold] for p in result.problems):
-                    failed = True
-                yield result
-
-        rules = _rule_table(linter)
+            collected = linter.collect(changed_files(changed_since, paths or ["."]))
+            if not collected:
+                linter.warnings.append(f"no article files changed since {changed_since}")
+        else:
+            collected = [] if paths == [STDIN] else linter.collect(paths)
+        run = _Run(linter, fail_level.value if fail_level else None)
+        if paths == [STDIN]:
+            results = run.stdin(stdin_filename or STDIN)
+        else:
+            results = run.files(collected, jobs)
         use_color = sys.stdout.isatty() if color is None else color
-        out = sys.stdout
-        for chunk in render(results(), rules, use_color):
-            out.write(chunk)
-        out.flush()
+        for chunk in render(results, _rule_table(linter), use_color):
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
     except NewslintError as err:
         fail(str(err))
     for note in dict.fromkeys(linter.warnings):
         typer.echo(f"newslint: warning: {note}", err=True)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if run.failed else 0)
 
 
-def _read_stdin() -> str:
-    from newslint.readers import decode
+class _Run:
+    """Results as they come, noting whether any reaches its file's fail level."""
 
-    text, _ = decode(sys.stdin.buffer.read())
-    return text
+    def __init__(self, linter, fail_level: str | None):
+        self.linter = linter
+        self.fail_level = fail_level
+        self.failed = False
+
+    def _note(self, result, config_path: Path):
+        from newslint.problem import LEVEL_RANK
+
+        threshold = self.fail_level or self.linter.config_for(config_path).fail_level
+        if any(LEVEL_RANK[p.level] >= LEVEL_RANK[threshold] for p in result.problems):
+            self.failed = True
+        return result
+
+    def files(self, paths, jobs: int):
+        from newslint.runner import default_jobs, lint_files
+
+        for path, result in zip(paths, lint_files(self.linter, paths, jobs or default_jobs()), strict=True):
+            yield self._note(result, path)
+
+    def stdin(self, name: str):
+        from newslint.engine import read_error
+        from newslint.errors import ReadError
+        from newslint.problem import FileResult
+        from newslint.readers import decode
+
+        try:
+            text, _ = decode(sys.stdin.buffer.read())
+        except ReadError as err:
+            result = FileResult(name, (read_error(name, str(err), err.line),))
+        else:
+            result = self.linter.lint_text(text, name)
+        yield self._note(result, self.linter.cwd / (name if name != "-" else "x"))
+
+
+def _cache(linter, cache_dir: Path | None):
+    """The results cache: ``--cache-dir``, else ``.newslint_cache`` beside the
+    config that applies to the working folder (the project root), else here."""
+    from newslint.cache import CACHE_DIR_NAME, Cache
+
+    if cache_dir is None:
+        config = linter.forced or linter.config_for(linter.cwd)
+        root = Path(config.path).parent if config.path else linter.cwd
+        cache_dir = root / CACHE_DIR_NAME
+    return Cache(cache_dir)
 
 
 def _rule_table(linter) -> dict:
@@ -179,11 +227,39 @@ def explain(
     typer.echo("\n".join(lines))
 
 
+class SchemaKind(StrEnum):
+    config = "config"
+    rule = "rule"
+
+
+@app.command()
+def schema(
+    kind: SchemaKind = typer.Argument(..., help="config (.newslint.yaml) or rule (a rule file)."),
+) -> None:
+    """Print the JSON Schema of the config file or of rule files, for editors."""
+    from newslint.schema import dumps
+    from newslint.schema import schema as build
+
+    typer.echo(dumps(build(kind.value)), nl=False)
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(Path("."), help="Where to write .newslint.yaml."),
+) -> None:
+    """Write a commented starter .newslint.yaml; never overwrites one."""
+    from newslint.starter import write_starter
+
+    try:
+        target = write_starter(folder)
+    except NewslintError as err:
+        fail(str(err))
+    typer.echo(f"Wrote {target}. `newslint rules` lists the rules it turns on.")
+
+
 def main() -> None:
     """Console entry point; ``newslint PATH`` means ``newslint check PATH``."""
     args = sys.argv[1:]
-    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
-        sys.argv.insert(1, "check")
-    elif args and args[0] == "-":
-        sys.argv.insert(1, "check")
+    if args and args[0] not in COMMANDS and args[0] not in ("--help", "-h", "--version"):
+        sys.argv.insert(1, "check")  # a path or a check option comes first
     app(prog_name="newslint")

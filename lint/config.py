@@ -143,8 +143,10 @@ def parse_config(data: YamlData, root: Path) -> Config:
     people = spec.get("people", {})
     if not isinstance(people, dict) or not all(isinstance(v, str) for v in people.values()):
         raise data.error("expected a mapping of names to titles", "people")
+    if not isinstance(spec.get("overrides") or [], list):
+        raise data.error("expected a list of overrides", "overrides")
     overrides = []
-    for index, item in enumerate(spec.get("overrides", []) or []):
+    for index, item in enumerate(spec.get("overrides") or []):
         if not isinstance(item, dict) or set(item) - {"files", "rules"} or not _is_str_list(item.get("files")):
             raise data.error("each override needs 'files' (a list of globs) and 'rules'", "overrides", index)
         rules = _parse_rules(data, item.get("rules", {}), ("overrides", index, "rules"))
@@ -185,7 +187,7 @@ def _parse_rules(data: YamlData, rules: Any, where: tuple) -> dict[str, RuleSett
     settings = {}
     for rule_id, value in rules.items():
         key = (*where, rule_id)
-        if value in ("off", False):
+        if value == "off" or value is False:
             settings[rule_id] = RuleSetting(off=True)
         elif value in LEVELS:
             settings[rule_id] = RuleSetting(level=value)

@@ -83,12 +83,6 @@ def test_only_a_folder_without_articles_exits_0_with_a_warning(project):
     assert "no-articles: no article files" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="lint/cli.py: _read_stdin's ReadError escapes check() as a traceback; "
-    "catch it in results() and yield a read-error FileResult",
-)
 def test_stdin_that_is_not_utf8_is_one_line(project):
     result = CliRunner().invoke(
         app, ["check", "-", "--stdin-filename", "x.txt", "-f", "concise"], input=b"ok\n\xff\xfe bad\n"

@@ -64,9 +64,10 @@ def test_prefix_is_ignored():
 
 def test_lower_upper_and_a_pattern():
     lower = {**TITLE, "match": "$lower", "message": "%s"}
-    assert [p.match for p in lint_snippet(lower, md("all lower", "Not Lower"), "markdown")] == ["Not Lower"]
+    # The H1 headline is a heading too (as in Vale), so "Headline" is not lower case either.
+    assert [p.match for p in lint_snippet(lower, md("all lower", "Not Lower"), "markdown")] == ["Headline", "Not Lower"]
     upper = {**TITLE, "match": "$upper", "message": "%s"}
-    assert [p.match for p in lint_snippet(upper, md("LOUD", "Quiet"), "markdown")] == ["Quiet"]
+    assert [p.match for p in lint_snippet(upper, md("LOUD", "Quiet"), "markdown")] == ["Headline", "Quiet"]
     pattern = {**TITLE, "match": r"^[A-Z]", "message": "%s"}
     assert [p.match for p in lint_snippet(pattern, md("Good", "bad"), "markdown")] == ["bad"]
 
