@@ -1,0 +1,79 @@
+"""The shape of one line of text: length, case, punctuation, links, words.
+
+Scraped page furniture ("CLICK HERE TO READ MORE", "Jonathan Ernst/Reuters",
+"Advertisement") differs from edited prose first in its shape: short, no
+sentence punctuation, capitals, a URL or handle. ``LineShape`` measures that
+once per line with a few compiled patterns, so that scoring stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that ends a sentence: . ! ? … then quotes/brackets, or a closing quote.
+_TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[,;:]?[\"”])\s*$")
+# Literal starts keep this fast; a link in capitals is rare enough to miss.
+_URL = re.compile(r"://|www\.|\.(?:com|org|net|ly|gov|co\.uk)\b")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]{2,}\b")
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(slots=True)
+class LineShape:
+    """What the shape of a line says; ``words`` counts whitespace-separated tokens."""
+
+    words: int
+    letters: int
+    caps_ratio: float  # uppercase letters / letters
+    title_ratio: float  # words that start with a capital / words that start with a letter
+    terminal: bool  # ends like a sentence
+    first_word: str  # lowercased first alphabetic word ('' when none)
+    url: bool
+    handle: bool
+    email: bool
+    pipes: bool
+
+
+def measure(line: str, words: int | None = None, *, case_words: int = 30) -> LineShape:
+    """Measure ``line`` (one paragraph); ``words`` when the caller counted them.
+
+    Letters and case are counted only in lines of at most ``case_words``
+    words (a headline or a label); a longer line counts as prose there.
+    Links are searched only when a cheap test says there may be one.
+    """
+    tokens = line.split()
+    count = len(tokens) if words is None else words
+    first = _FIRST_WORD.search(line, 0, 80)
+    letters, caps_ratio, title_ratio = len(line), 0.0, 0.0
+    if count <= case_words:
+        letters = sum(map(str.isalpha, line))
+        # Case counts per script: Cyrillic lowercase is lowercase, Arabic has none.
+        upper = sum(map(str.isupper, line))
+        cased = upper + sum(map(str.islower, line))
+        caps_ratio = upper / cased if cased else 0.0
+        initials = [t.lstrip("\"'“‘([")[:1] for t in tokens]
+        starts = [c for c in initials if c.isalpha()]
+        title_ratio = sum(map(str.isupper, starts)) / len(starts) if starts else 0.0
+    at = "@" in line
+    return LineShape(
+        words=count,
+        letters=letters,
+        caps_ratio=caps_ratio,
+        title_ratio=title_ratio,
+        terminal=bool(_TERMINAL.search(line, max(0, len(line) - 8))),
+        first_word=first.group().lower() if first else "",
+        url=bool(_URL.search(line)),
+        handle=at and bool(_HANDLE.search(line)),
+        email=at and bool(_EMAIL.search(line)),
+        pipes=" | " in line or line.rstrip().endswith(" |"),
+    )
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    """Lowercased words of four letters or more that are not stopwords."""
+    words = {w for w in _CONTENT.findall(text.lower()) if w not in stopwords}
+    # A crude plural fold, so that "civilian" meets "civilians".
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words}

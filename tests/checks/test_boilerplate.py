@@ -1,0 +1,259 @@
+"""The boilerplate rule type, through the shipped rule `junk-boilerplate`."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+from newslint.engine import ActiveRule, lint_document
+from newslint.errors import NewslintError
+from newslint.ruleset import build, parse_rule
+from newslint.text.lineshape import content_words, measure
+from newslint.text.phrasegroup import PhraseGroup
+from newslint.yamlfile import load
+
+from tests.conftest import FIXTURES, SEEDS, lint_snippet, make_doc, spots
+
+RULE_TEXT = (files("newslint.rules") / "junk-boilerplate.yml").read_text(encoding="utf-8")
+DATA = load(RULE_TEXT, "junk-boilerplate.yml")
+RULE = parse_rule(DATA, "junk-boilerplate")
+CHECK = build(RULE, DATA)
+
+PROSE = [
+    "The city council voted on Tuesday to approve a new budget that raises spending on roads and schools.",
+    "Council members argued for more than three hours before the final vote, which passed by six votes to three.",
+    "The mayor said the plan would be paid for by savings elsewhere and would not require higher taxes.",
+    "Opponents said the savings were not real and that the city would have to borrow money next year.",
+    "A second vote on the plan is expected next month, after a public hearing at the town hall.",
+    "Residents will be able to comment on the plan online until the end of the month, officials said.",
+    "The budget takes effect in July if it passes the second vote without changes.",
+]
+
+
+def lint(text: str):
+    doc = make_doc(text)
+    return lint_document(doc, [ActiveRule(RULE, CHECK)], frozenset({RULE.id}))
+
+
+def inner(line: str) -> str:
+    """``line`` as the fourth paragraph of seven: away from both ends."""
+    return "\n".join([*PROSE[:3], line, *PROSE[3:]])
+
+
+# -- shape -----------------------------------------------------------------
+
+
+def test_measure_shape():
+    shape = measure("CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER")
+    assert (shape.words, shape.terminal, shape.first_word) == (9, False, "click")
+    assert shape.caps_ratio == 1.0
+    prose = measure("He said it was “a very useful meeting.”")
+    assert prose.terminal and prose.caps_ratio < 0.1
+    assert measure("“Our thoughts are with his family,”").terminal  # a broken quote, not a headline
+    links = measure("Read or Share this story: https://usat.ly/2Bwhqz3 or mail desk@example.com, @handle")
+    assert links.url and links.email and links.handle
+    assert measure("Caroline Quentin | ITV1 | 8pm").pipes
+
+
+def test_case_follows_the_script():
+    assert measure("все типы овощей").caps_ratio == 0.0  # Cyrillic lowercase is lowercase
+    assert measure("ВСЕ ТИПЫ ОВОЩЕЙ").caps_ratio == 1.0
+    assert measure("ما أحبب حبيبك هونا").caps_ratio == 0.0  # no case at all
+
+
+def test_content_words_fold_plurals_and_skip_stopwords():
+    words = content_words("Civilians were evacuated from the plant", frozenset({"were"}))
+    assert words == {"civilian", "evacuated", "from", "plant"}
+
+
+def test_phrase_group_checks_leading_boundary_and_case():
+    group = PhraseGroup([r"\bsubscribe\b", r"\bread more\s*$"], ignorecase=True, compile_regex=_compile)
+    assert group.search("Please SUBSCRIBE today", "please subscribe today") == "SUBSCRIBE"
+    assert group.search("You can unsubscribe", "you can unsubscribe") is None
+    assert group.search("Other story Read more", "other story read more") == "Read more"
+    screened = PhraseGroup([r"\(@\w+\)"], ignorecase=True, compile_regex=_compile, requires=("(@",))
+    assert screened.search("— Jane (@jane) May 1, 2017", "— jane (@jane) may 1, 2017") == "(@jane)"
+    assert screened.search("no handle here", "no handle here") is None
+    cased = PhraseGroup([r"^EXCLUSIVE$"], ignorecase=False, compile_regex=_compile)
+    assert cased.search("EXCLUSIVE", "exclusive") == "EXCLUSIVE"
+    assert cased.search("Exclusive", "exclusive") is None
+
+
+def _compile(pattern, flags):
+    import re
+
+    return re.compile(pattern, flags)
+
+
+# -- the seeds ---------------------------------------------------------------
+
+
+def test_seed_000_promo_and_inserted_headline():
+    problems = lint((SEEDS / "000_36139f453626bebe.txt").read_text(encoding="utf-8"))
+    assert [(p.line, p.column, p.end_column, p.level, p.category) for p in problems] == [
+        (4, 1, 63, "warning", "related"),
+        (7, 1, 52, "error", "promo"),
+    ]
+    assert problems[0].match == "CIVILIAN EVACUATION FROM MARIUPOL DISRUPTED BY RUSSIAN MILITARY"
+    assert problems[0].message == (
+        "Page junk, related: inserted headline of another story in an all-caps line of 8 words "
+        "with no sentence punctuation."
+    )
+    assert problems[1].message == (
+        "Page junk, promo: call to action 'CLICK HERE' in an all-caps line of 9 words "
+        "with no sentence punctuation at the end of the article."
+    )
+
+
+def test_seed_004_has_no_page_junk():
+    assert lint((SEEDS / "004_cbe17ebb26198a41.txt").read_text(encoding="utf-8")) == []
+
+
+# -- real junk lines ---------------------------------------------------------
+
+LEVELS = {"promo": "error", "byline": "suggestion"}
+
+
+def _fixture_lines():
+    rows = (FIXTURES / "junk" / "lines.tsv").read_text(encoding="utf-8").splitlines()
+    return [pytest.param(*row.split("\t"), id=row.split("\t")[1].rsplit("/", 1)[-1]) for row in rows]
+
+
+@pytest.mark.parametrize(("kind", "source", "line"), _fixture_lines())
+def test_real_junk_line_between_paragraphs(kind, source, line):
+    problems = lint(inner(line))
+    assert spots(problems) == [(4, 1, line)], source
+    assert problems[0].category == kind
+    assert problems[0].level == LEVELS.get(kind, "warning")
+    assert problems[0].message.startswith(f"Page junk, {kind}: ")
+
+
+# -- edited copy that only looks like junk -----------------------------------
+
+
+def _good_fixture_lines():
+    rows = (FIXTURES / "junk" / "good_lines.tsv").read_text(encoding="utf-8").splitlines()
+    return [row.split("\t")[1] for row in rows]
+
+
+GOOD_LINES = [
+    # edited copy with the keywords (BBC News, see fixtures/junk/README.md)
+    *_good_fixture_lines(),
+    "Readers can subscribe to the paper for $5 a month, its owner said in a statement on Tuesday.",
+    # a call to action quoted in a paragraph
+    'He said the words "Click here to read more" were the worst line on the page, and the editors agreed.',
+    "The band said fans should follow the tour on Twitter, where dates will be announced next week.",
+    "Photographs taken by the agency show the damage to the roof and the walls of the school.",
+    # short real subheads
+    "Lawyers to decide",
+    "'Out of touch'",
+]
+
+
+@pytest.mark.parametrize("line", GOOD_LINES)
+def test_edited_copy_is_kept(line):
+    assert lint(inner(line)) == []
+
+
+def test_caps_subhead_that_shares_words_with_next_paragraph_is_kept():
+    subhead = "MARTHA KEEPS HER HOUSE CLEAN"
+    text = inner(subhead).replace(PROSE[3], "Martha Stewart keeps a clean house, she told the magazine on Monday.")
+    assert lint(text) == []
+
+
+def test_caps_line_that_shares_nothing_is_an_inserted_headline():
+    headline = "STORM CLOSES SCHOOLS ACROSS NORTHERN COUNTIES"
+    problems = lint(inner(headline))
+    assert spots(problems) == [(4, 1, headline)]
+    assert problems[0].category == "related"
+    assert "sharing no words with the paragraphs around it" in problems[0].message
+
+
+def test_caps_headline_of_eight_words_is_flagged_even_when_on_topic():
+    headline = "CITY COUNCIL VOTE ON BUDGET DELAYED BY PROTESTS"
+    assert [p.category for p in lint(inner(headline))] == ["related"]
+
+
+# -- position ----------------------------------------------------------------
+
+
+def test_first_caps_line_is_the_articles_own_headline():
+    headline = "CITY COUNCIL VOTE ON BUDGET DELAYED BY PROTESTS"
+    assert lint("\n".join([headline, *PROSE])) == []
+
+
+def test_dated_photo_description_is_a_caption_only_at_the_top():
+    caption = "Protesters gather outside City Hall in Springfield, Saturday, Feb. 19, 2011."
+    top = lint("\n".join([caption, *PROSE]))
+    assert spots(top) == [(1, 1, caption)]
+    assert top[0].category == "caption"
+    assert lint(inner(caption)) == []
+
+
+def test_headlines_after_a_read_more_label_are_related():
+    lines = ["Read more:", "Doctors are stumped by a rare illness in children", "New test finds the virus faster"]
+    text = "\n".join([*PROSE[:4], *lines, *PROSE[4:]])
+    problems = lint(text)
+    assert [(p.line, p.category) for p in problems] == [(5, "related"), (6, "related"), (7, "related")]
+    assert "headline in a list of links" in problems[1].message
+
+
+def test_byline_is_a_suggestion_and_names_its_cue():
+    problems = lint("\n".join(["By Jane Doe", *PROSE]))
+    assert [(p.line, p.level, p.category) for p in problems] == [(1, "suggestion", "byline")]
+    assert (
+        problems[0].message
+        == "Page junk, byline: byline 'By Jane Doe' in a line of 3 words with no sentence punctuation."
+    )
+
+
+def test_invisible_and_number_lines_are_not_junk():
+    text = inner("\u200b").replace("\u200b", "\u200b", 1)
+    assert lint(text) == []
+    assert lint(inner("78,000")) == []
+    assert [p.category for p in lint(inner("3:4 ,af- .9.-"))] == ["artifact"]
+
+
+def test_markdown_blocks_are_judged_too():
+    problems = lint_snippet(_spec(), "# Budget vote\n\nThe council met.\n\nAdvertisement\n\nIt voted.\n", "markdown")
+    assert spots(problems) == [(5, 1, "Advertisement")]
+
+
+# -- options -----------------------------------------------------------------
+
+
+def _spec(**changes):
+    spec = {
+        "extends": "boilerplate",
+        "message": "{kind}: {why}",
+        "phrases": {"chrome": {"why": "chrome '%s'", "patterns": ["^advertisement$"]}},
+        "kinds": {"ad": {"threshold": 3, "cues": {"chrome": 3}}},
+    }
+    spec.update(changes)
+    return spec
+
+
+def test_levels_and_cue_reasons_come_from_yaml():
+    spec = _spec(kinds={"ad": {"threshold": 3, "level": "error", "cues": {"chrome+tiny": {"weight": 3, "why": "ad"}}}})
+    problems = lint_snippet(spec, "Advertisement")
+    assert [(p.level, p.category, p.message) for p in problems] == [
+        ("error", "ad", "ad: ad, chrome 'Advertisement' in a line of 1 word with no sentence punctuation")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "key"),
+    [
+        ({"kinds": {"ads": {"threshold": 3, "cues": {"chrome": 3}}}}, "kinds.ads"),
+        ({"kinds": {"ad": {"threshold": 3, "cues": {"chrome+shouting": 3}}}}, "kinds.ad.cues"),
+        ({"kinds": {"ad": {"threshold": 3, "cues": {"chrome": "high"}}}}, "kinds.ad.cues"),
+        ({"kinds": {"ad": {"cues": {"chrome": 3}}}}, "kinds.ad"),
+        ({"phrases": {"chrome": {"patterns": ["(unclosed"]}}}, "phrases.chrome"),
+        ({"phrases": {"short": {"patterns": ["x"]}}}, "phrases.short"),
+        ({"phrases": {"chrome": {"patterns": ["x"], "requires": "x"}}}, "phrases.chrome.requires"),
+    ],
+)
+def test_bad_options_name_their_key(changes, key):
+    with pytest.raises(NewslintError) as err:
+        lint_snippet(_spec(**changes), "Advertisement")
+    assert key in str(err.value)
