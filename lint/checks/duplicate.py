@@ -23,8 +23,13 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 
 from newslint.checks.base import Check, Option, OptionError
-from newslint.text import segment
 
+# Up to this many units are compared pairwise (behind cheap bounds); more go
+# through a shingle index so that long documents stay linear.
+PAIRWISE_UNITS = 64
+# A near copy's vocabulary overlap (Dice) can fall below its word-sequence
+# ratio when words repeat; this much slack keeps the bound safe.
+VOCABULARY_SLACK = 0.2
 _TOKEN = re.compile(r"[^\W_]+")
 _INNER_DOT = re.compile(r"\.(?=[^\W_])")
 
@@ -83,9 +88,13 @@ class DuplicateCheck(Check):
         else:
             copies = []
             for block in doc.paragraphs:
-                if (block.start, block.end) not in judged and _may_repeat(doc.prose, block, finder.min_words):
-                    sentences = segment.sentences(doc.prose, block.start, block.end)
-                    copies.extend(finder.copies(doc.prose, sentences))
+                if (block.start, block.end) in judged:
+                    continue
+                # Only a paragraph with two sentences long enough to count can
+                # hold a repeat; most paragraphs are ruled out without a look.
+                long_enough = [s for s in doc.block_sentences(block) if s[1] - s[0] >= 2 * finder.min_words]
+                if len(long_enough) >= 2:
+                    copies.extend(finder.copies(doc.prose, long_enough))
         for (start, end), first, likeness in copies:
             yield self._problem(doc, start, end, first, likeness)
 
@@ -107,19 +116,6 @@ class DuplicateCheck(Check):
 
 def _inside(span, spans) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans) if spans else False
-
-
-def _may_repeat(prose: str, block, min_words: int) -> bool:
-    """Whether a paragraph repeats some run of words: a cheap test that every
-    paragraph holding a repeated sentence passes, so that only those few are
-    split into sentences and compared."""
-    words = normalise(prose[block.start : block.end])
-    if len(words) < 2 * min_words:
-        return False
-    # A sentence of n words repeated at 92% or more keeps a run of n/2 words.
-    size = max(3, min_words // 2)
-    runs = list(zip(*(words[i:] for i in range(size)), strict=False))
-    return len(set(runs)) < len(runs)
 
 
 def normalise(text: str) -> list[str]:
@@ -149,10 +145,11 @@ class _CopyFinder:
     def copies(self, prose: str, spans: list[tuple[int, int]]):
         """Yield ``(span, start of first copy, likeness)`` for each later copy."""
         seen: dict[tuple[str, ...], int] = {}
-        earlier: list[tuple[int, list[str]]] = []  # (start, words) of each kept unit
+        earlier: list[tuple[int, list[str], frozenset]] = []  # (start, words, vocabulary) of each kept unit
         postings: dict[tuple, list[int]] = defaultdict(list)  # shingle -> unit indexes
+        indexed = len(spans) > PAIRWISE_UNITS
         for start, end in spans:
-            words = normalise(prose[start:end])
+            words = normalise(prose[start:end]) if end - start >= self.min_words else ()
             if len(words) < self.min_words:
                 continue
             key = tuple(words)
@@ -162,37 +159,52 @@ class _CopyFinder:
             seen[key] = start
             if self.similarity >= 1:
                 continue
-            sketch = self._sketch(words)
-            match = self._near_copy(words, sketch, earlier, postings)
+            vocabulary = frozenset(words)
+            if indexed:
+                sketch = self._sketch(words)
+                candidates = self._candidates(sketch, postings)
+            else:
+                candidates = range(len(earlier))
+            match = self._near_copy(words, vocabulary, candidates, earlier)
             if match is not None:
                 yield (start, end), *match
                 continue
-            for shingle in sketch:
-                postings[shingle].append(len(earlier))
-            earlier.append((start, words))
+            if indexed:
+                for shingle in sketch:
+                    postings[shingle].append(len(earlier))
+            earlier.append((start, words, vocabulary))
 
     def _sketch(self, words: list[str]) -> list[tuple]:
         size = min(self.size, len(words))
         shingles = set(zip(*(words[i:] for i in range(size)), strict=False))
         return sorted(shingles)[: self.sketch]
 
-    def _near_copy(self, words, sketch, earlier, postings):
-        """(start, likeness) of the most alike earlier unit, if alike enough."""
+    def _candidates(self, sketch, postings) -> list[int]:
+        """Earlier units sharing half the sketch: near copies share most shingles,
+        different units hardly any. Edits push new shingles into the sketch."""
         shared: dict[int, int] = defaultdict(int)
         for shingle in sketch:
             units = postings.get(shingle)
             if units and len(units) <= self.common:
                 for index in units:
                     shared[index] += 1
-        best = None
-        # Edits push new shingles into the sketch; half of it in common is
-        # plenty for a near copy and rare between different units.
         needed = max(1, len(sketch) // 2)
-        for index in sorted(shared):
-            if shared[index] < needed:
+        return sorted(index for index, count in shared.items() if count >= needed)
+
+    def _near_copy(self, words, vocabulary, candidates, earlier):
+        """(start, likeness) of the most alike earlier unit, if alike enough.
+
+        Cheap bounds first: the ratio cannot reach ``similarity`` when the
+        lengths, or the vocabularies, differ too much.
+        """
+        best = None
+        for index in candidates:
+            start, other, other_vocabulary = earlier[index]
+            total = len(words) + len(other)
+            if 2 * min(len(words), len(other)) < self.similarity * total:
                 continue
-            start, other = earlier[index]
-            if 2 * min(len(words), len(other)) / (len(words) + len(other)) < self.similarity:
+            common = len(vocabulary & other_vocabulary)
+            if 2 * common < (self.similarity - VOCABULARY_SLACK) * (len(vocabulary) + len(other_vocabulary)):
                 continue
             ratio = SequenceMatcher(None, other, words, autojunk=False).ratio()
             if ratio >= self.similarity and (best is None or ratio > best[1]):
