@@ -117,7 +117,12 @@ def throughput_table(args) -> list[str]:
         if textlint:
             files_arg = sorted(str(p) for p in MULTINEWS.glob("*.txt"))
             cmd = [str(textlint), "--rule", "write-good", "--rule", "alex", *files_arg]
-            rows.append(("textlint + write-good + alex", *median_run(cmd, repeat=1 if args.quick else 3, cwd=PEERS / "textlint")))
+            rows.append(
+                (
+                    "textlint + write-good + alex",
+                    *median_run(cmd, repeat=1 if args.quick else 3, cwd=PEERS / "textlint"),
+                )
+            )
     rows.append(("floor (read, 1 regex, split)", *median_run([sys.executable, "-c", FLOOR, target])))
     base = rows[0][1]
     lines = [
@@ -137,9 +142,8 @@ def corpus_table() -> list[str]:
         paths = list(folder.rglob("*.txt"))
         size = sum(p.stat().st_size for p in paths) / 1e6
         seconds, _ = median_run(newslint_cmd(str(folder), "-f", "json", "--jobs", "1", "--no-cache"))
-        lines.append(
-            f"| {name} | {len(paths)} | {size:.2f} | {seconds:.2f} | {len(paths) / seconds:.0f} | {size / seconds:.2f} |"
-        )
+        rate = f"{len(paths) / seconds:.0f} | {size / seconds:.2f}"
+        lines.append(f"| {name} | {len(paths)} | {size:.2f} | {seconds:.2f} | {rate} |")
     return lines
 
 
@@ -186,8 +190,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip growth and run textlint once")
     parser.add_argument("--no-peers", action="store_true", help="do not install or time proselint/textlint")
     args = parser.parse_args()
-    print(f"newslint speed, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+    print(
+        f"newslint speed, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     sections = [throughput_table(args), corpus_table(), startup_table(), profile_table()]
     if not args.quick:
         sections.append(growth_table())

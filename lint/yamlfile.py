@@ -34,16 +34,20 @@ class YamlData:
 
 def load(text: str, path: str) -> YamlData:
     """Parse ``text`` with the safe loader; NewslintError with a line on failure."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
+        # Build the data from the same node tree: the text is parsed once.
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "invalid YAML"
         raise NewslintError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
+    finally:
+        loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines, path)
-    data = yaml.load(text, Loader=_Loader) if node is not None else None
     return YamlData(data, lines, path)
 
 

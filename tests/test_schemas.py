@@ -68,10 +68,13 @@ def test_rule_schema_and_loader_agree(path, good, tmp_path):
     assert _schema_accepts(shipped("rule"), path) is good
 
 
-@pytest.mark.parametrize("entry", sorted(files("newslint.rules").iterdir(), key=lambda e: e.name), ids=str)
+BUILTIN_RULE_FILES = sorted(
+    (e for e in files("newslint.rules").iterdir() if e.name.endswith((".yml", ".yaml"))), key=lambda e: e.name
+)
+
+
+@pytest.mark.parametrize("entry", BUILTIN_RULE_FILES, ids=lambda e: e.name)
 def test_every_builtin_rule_file_fits_the_rule_schema(entry):
-    if not entry.name.endswith((".yml", ".yaml")):
-        pytest.skip("not a rule file")
     data = yaml.safe_load(entry.read_text(encoding="utf-8"))
     errors = [f"{e.json_path}: {e.message}" for e in jsonschema.Draft7Validator(shipped("rule")).iter_errors(data)]
     assert errors == []
