@@ -193,12 +193,19 @@ def list_rules(
     except NewslintError as err:
         fail(str(err))
     rows = [
-        (r.rule.id, r.rule.extends, r.rule.level, r.rule.category, r.rule.description.split("\n")[0])
+        (r.rule.id, r.rule.extends, r.rule.level, r.rule.category, _first_sentence(r.rule.description))
         for r in ruleset.rules.values()
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)] if rows else [0] * 4
     for row in rows:
         typer.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+
+
+def _first_sentence(text: str) -> str:
+    """The description's first sentence, on one line: what ``rules`` lists."""
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
 
 
 @app.command()

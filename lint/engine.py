@@ -43,10 +43,23 @@ class ActiveRule:
     level: str | None = None  # the config's level, when it changes the rule's
 
 
-# Categories of page junk. Rules of PHASE 0 run first; the spans they flag in
-# these categories are handed to later phases as ``doc.junk_spans``.
+# Categories of text that is not the article's own. Rules run phase by phase
+# (PHASE 0 first); before each later phase, the spans flagged so far in these
+# categories are handed on as ``doc.junk_spans``.
 JUNK_CATEGORIES = frozenset(
-    {"promo", "related", "caption", "ad", "notice", "social", "copyright", "artifact", "byline", "duplicate"}
+    {
+        "promo",
+        "related",
+        "caption",
+        "ad",
+        "notice",
+        "social",
+        "copyright",
+        "artifact",
+        "byline",
+        "duplicate",
+        "offtopic",
+    }
 )
 
 
