@@ -15,6 +15,8 @@ ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
 _FENCE = re.compile(r"---[ \t]*\r?$")
 _FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A line with something on it: group 1 spans it without surrounding blanks.
+_FILLED_LINE = re.compile(r"^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
 def decode(data: bytes) -> tuple[str, bool]:
@@ -58,6 +60,10 @@ def parse(text: str, path: str = "<text>", fmt: str = "text", *, bom: bool = Fal
     if not text.strip():
         raise ReadError("empty file")
     frontmatter, fm_lines, fm_spans, fm_end = _front_matter(text)
+    if fmt != "markdown" and not fm_end and "<!--" not in text:
+        # Plain text with nothing to blank: the prose view is the text itself.
+        blocks = _plain_blocks(text, 0)
+        return Document(path=path, text=text, prose=text, format=fmt, blocks=blocks, bom=bom)
     prose = list(text)
     _blank(prose, 0, fm_end)
     # Field values stay readable in the prose view, so that rules scoped to
@@ -148,38 +154,21 @@ def _plain_blocks(text: str, offset: int) -> list[Block]:
     and separates paragraphs with blank lines. The second form is recognised
     when most lines are short and blank lines exist.
     """
-    lines = []
-    pos = offset
-    for raw in text[offset:].splitlines(keepends=True):
-        content = raw.rstrip("\r\n")
-        lines.append((pos, pos + len(content), content.strip() == ""))
-        pos += len(raw)
-    filled = [(s, e) for s, e, blank in lines if not blank]
+    filled = [m.span(1) for m in _FILLED_LINE.finditer(text, offset)]
     if not filled:
         return []
-    short = sum(1 for s, e in filled if e - s <= 80)
-    wrapped = len(filled) > len(lines) - len(filled) and short > 0.8 * len(filled) and len(filled) < len(lines)
-    blocks: list[Block] = []
-    run_start = run_end = None
-    for start, end, blank in lines:
-        if blank or not wrapped:
-            if run_start is not None:
-                blocks.append(Block("paragraph", run_start, run_end))
-                run_start = None
-            if not blank:
-                blocks.append(Block("paragraph", *_strip(text, start, end)))
-            continue
-        if run_start is None:
-            run_start = _strip(text, start, end)[0]
-        run_end = _strip(text, start, end)[1]
-    if run_start is not None:
-        blocks.append(Block("paragraph", run_start, run_end))
+    line_count = text.count("\n", offset) + (0 if text.endswith("\n") else 1)
+    blank = line_count - len(filled)
+    short = sum(1 for start, end in filled if end - start <= 80)
+    wrapped = blank > 0 and len(filled) > blank and short > 0.8 * len(filled)
+    if not wrapped:
+        return [Block("paragraph", start, end) for start, end in filled]
+    blocks = []
+    run_start, run_end = filled[0]
+    for start, end in filled[1:]:
+        if text.count("\n", run_end, start) > 1:  # a blank line ends the paragraph
+            blocks.append(Block("paragraph", run_start, run_end))
+            run_start = start
+        run_end = end
+    blocks.append(Block("paragraph", run_start, run_end))
     return blocks
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
