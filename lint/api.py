@@ -40,6 +40,7 @@ class Linter:
         self._rulesets: dict[tuple, RuleSet] = {}
         self._active: dict[tuple, tuple[list[ActiveRule], frozenset[str], str]] = {}
         self._configs: dict[str, Config] = {}
+        self._digests: dict[tuple, str] = {}
 
     # -- configuration -------------------------------------------------------
 
@@ -57,19 +58,18 @@ class Linter:
         key = (config.path, config.packs)
         if key not in self._rulesets:
             base = config.root if config.path else self.cwd
-            ruleset = load_packs(list(config.packs), base)
-            self.warnings.extend(ruleset.skipped)
-            self._rulesets[key] = ruleset
+            self._rulesets[key] = load_packs(list(config.packs), base)
         return self._rulesets[key]
 
     def active_rules(self, config: Config, path: Path | None) -> tuple[list[ActiveRule], frozenset[str], str]:
         """The compiled rules that apply to ``path``, every id a directive may
         name, and a fingerprint of all that for the cache."""
         settings = config.settings_for(path)
-        key = (config.path, config.packs, tuple(sorted((k, repr(v)) for k, v in settings.items())))
+        key = _settings_key(config, settings)
         if key in self._active:
             return self._active[key]
         ruleset = self.ruleset(config)
+        self.warnings.extend(ruleset.skipped)
         for rule_id in settings:
             if rule_id not in ruleset.rules:
                 raise config.error(f"unknown rule id '{rule_id}'", "rules", rule_id)
@@ -93,10 +93,18 @@ class Linter:
             level = setting.level if setting.level and setting.level != rule.level else None
             active.append(ActiveRule(rule, check, level))
         known = frozenset(ruleset.rules) | frozenset(INTERNAL_RULES)
-        config_text = Path(config.path).read_text(encoding="utf-8") if config.path else ""
-        digest = fingerprint(__version__, _code_stamp(), config_text, repr(key), *ruleset.texts)
-        self._active[key] = (active, known, digest)
+        self._active[key] = (active, known, self.digest(config, path))
         return self._active[key]
+
+    def digest(self, config: Config, path: Path | None) -> str:
+        """A fingerprint of everything that decides ``path``'s results but its
+        text: version, code, config, rule files. Needs no rule compiled."""
+        key = _settings_key(config, config.settings_for(path))
+        if key not in self._digests:
+            config_text = Path(config.path).read_text(encoding="utf-8") if config.path else ""
+            texts = self.ruleset(config).texts
+            self._digests[key] = fingerprint(__version__, _code_stamp(), config_text, repr(key), *texts)
+        return self._digests[key]
 
     # -- linting -------------------------------------------------------------
 
@@ -121,8 +129,7 @@ class Linter:
         try:
             config = self.config_for(path)
             data = read_bytes(path)
-            active, known, digest = self.active_rules(config, path)
-            key = self.cache.key(data, display, digest) if self.cache else ""
+            key = self.cache.key(data, display, self.digest(config, path)) if self.cache else ""
             cached = self.cache.get(key) if self.cache else None
             if cached is not None:
                 return FileResult(display, cached)
@@ -130,6 +137,7 @@ class Linter:
             doc = parse(text, display, format_of(path), bom=bom)
         except ReadError as err:
             return FileResult(display, (read_error(display, str(err), err.line),))
+        active, known, _ = self.active_rules(config, path)
         problems = tuple(lint_document(doc, active, known))
         if self.cache:
             self.cache.put(key, problems)
@@ -161,6 +169,10 @@ class Linter:
         absolute = os.path.abspath(os.path.join(self.cwd, path))
         relative = os.path.relpath(absolute, self._cwd_abs)
         return Path(absolute if relative.startswith("..") else relative).as_posix()
+
+
+def _settings_key(config: Config, settings: dict) -> tuple:
+    return (config.path, config.packs, tuple(sorted((k, repr(v)) for k, v in settings.items())))
 
 
 def _code_stamp() -> str:

@@ -7,6 +7,7 @@ Exit codes: 0 nothing at or above the fail level, 1 something is,
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def check(
         else:
             results = run.files(collected, jobs)
         use_color = sys.stdout.isatty() if color is None else color
-        for chunk in render(results, _rule_table(linter), use_color):
+        for chunk in render(results, _RuleTable(linter), use_color):
             sys.stdout.write(chunk)
         sys.stdout.flush()
     except NewslintError as err:
@@ -171,13 +172,31 @@ def _cache(linter, cache_dir: Path | None):
     return Cache(cache_dir)
 
 
-def _rule_table(linter) -> dict:
-    """Every rule a report may name, for formats that describe rules (SARIF)."""
-    from newslint.engine import INTERNAL_RULES
+class _RuleTable(Mapping):
+    """Every rule a report may name, built on first use: only formats that
+    describe rules (SARIF) need it, and building it compiles the rules."""
 
-    config = linter.forced or linter.config_for(linter.cwd)
-    rules = {rule_id: loaded.rule for rule_id, loaded in linter.ruleset(config).rules.items()}
-    return {**rules, **INTERNAL_RULES}
+    def __init__(self, linter):
+        self.linter = linter
+        self._table: dict | None = None
+
+    def _rules(self) -> dict:
+        if self._table is None:
+            from newslint.engine import INTERNAL_RULES
+
+            linter = self.linter
+            ruleset = linter.ruleset(linter.forced or linter.config_for(linter.cwd))
+            self._table = {**{rule_id: loaded.rule for rule_id, loaded in ruleset.rules.items()}, **INTERNAL_RULES}
+        return self._table
+
+    def __getitem__(self, rule_id):
+        return self._rules()[rule_id]
+
+    def __iter__(self):
+        return iter(self._rules())
+
+    def __len__(self):
+        return len(self._rules())
 
 
 @app.command("rules")

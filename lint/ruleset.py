@@ -7,7 +7,7 @@ pack named after the folder (ids are ``pack.stem``, as in Vale).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -46,29 +46,55 @@ class LoadedRule:
     data: YamlData  # the rule file, kept so that config options can rebuild it
 
 
-@dataclass
 class RuleSet:
-    """Every rule of the packs in use, by id, and the rule files skipped."""
+    """Every rule of the packs in use, by id, and the rule files skipped.
 
-    rules: dict[str, LoadedRule] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # every rule file read, for cache keys
+    The files are read at once but parsed and compiled only when ``rules`` is
+    first asked for: a run whose results all come from the cache never pays
+    for compiling the rules.
+    """
+
+    def __init__(self):
+        self.sources: list[tuple[str, str, str]] = []  # (rule id, file text, file name)
+        self._rules: dict[str, LoadedRule] | None = None
+        self._skipped: list[str] = []
+
+    @property
+    def texts(self) -> list[str]:
+        """Every rule file read, with its id: what the cache key is made of."""
+        return [f"{rule_id}\n{text}" for rule_id, text, _ in self.sources]
+
+    @property
+    def rules(self) -> dict[str, LoadedRule]:
+        if self._rules is None:
+            rules: dict[str, LoadedRule] = {}
+            for rule_id, text, source in self.sources:
+                _add(rules, self._skipped, text, rule_id, source)
+            self._rules = rules
+        return self._rules
+
+    @property
+    def skipped(self) -> list[str]:
+        self.rules  # noqa: B018 - skipping is decided while parsing
+        return self._skipped
 
 
 def load_packs(packs: list[str], base: Path | None = None) -> RuleSet:
+    """The rule files of ``packs``, in order; parsed lazily (see RuleSet)."""
     ruleset = RuleSet()
     for pack in packs:
         if pack == BUILTIN_PACK:
             root = files("newslint.rules")
             entries = sorted((e for e in root.iterdir() if e.name.endswith(RULE_SUFFIXES)), key=lambda e: e.name)
             for entry in entries:
-                _add(ruleset, entry.read_text(encoding="utf-8"), _stem(entry.name), f"newslint/rules/{entry.name}")
+                text = entry.read_text(encoding="utf-8")
+                ruleset.sources.append((_stem(entry.name), text, f"newslint/rules/{entry.name}"))
             continue
         folder = Path(pack) if base is None else base / pack
         if not folder.is_dir():
             raise NewslintError(f"rule pack folder not found: {pack}")
         for path in sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES):
-            _add(ruleset, path.read_text(encoding="utf-8"), f"{folder.name}.{path.stem}", str(path))
+            ruleset.sources.append((f"{folder.name}.{path.stem}", path.read_text(encoding="utf-8"), str(path)))
     return ruleset
 
 
@@ -76,15 +102,14 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0]
 
 
-def _add(ruleset: RuleSet, text: str, rule_id: str, source: str) -> None:
-    ruleset.texts.append(f"{rule_id}\n{text}")
+def _add(rules: dict, skipped: list, text: str, rule_id: str, source: str) -> None:
     data = load(text, source)
     extends = data.data.get("extends") if isinstance(data.data, dict) else None
     if extends in checks.UNSUPPORTED_VALE_TYPES:
-        ruleset.skipped.append(f"{source}: rule type '{extends}' is not supported; rule {rule_id} skipped")
+        skipped.append(f"{source}: rule type '{extends}' is not supported; rule {rule_id} skipped")
         return
     rule = parse_rule(data, rule_id)
-    ruleset.rules[rule_id] = LoadedRule(rule, build(rule, data), data)
+    rules[rule_id] = LoadedRule(rule, build(rule, data), data)
 
 
 def parse_rule(data: YamlData, rule_id: str, overrides: dict[str, Any] | None = None) -> Rule:
