@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+
 from newslint import __version__
 from newslint.errors import NewslintError
 

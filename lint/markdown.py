@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+
 from newslint.document import Block
 
 _PARSER = MarkdownIt("commonmark").enable("table")

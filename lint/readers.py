@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from newslint.document import Block, Document
 from newslint.errors import ReadError
 

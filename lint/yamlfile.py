@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yaml
+
 from newslint.errors import NewslintError
 
 try:  # the C loader is several times faster; fall back where libyaml is absent

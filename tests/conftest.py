@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from newslint.document import Document
 from newslint.engine import ActiveRule, lint_document
 from newslint.readers import parse

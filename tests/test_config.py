@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
+
 from newslint.api import Linter
 from newslint.cli import app
 from newslint.config import find_config, glob_to_regex, load_config
 from newslint.errors import NewslintError
-from typer.testing import CliRunner
-
 from tests.conftest import FIXTURES
 
 PACK = (FIXTURES / "engine" / "pack").as_posix()

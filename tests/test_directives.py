@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from newslint.engine import ActiveRule, lint_document
 from newslint.readers import parse
-
 from tests.conftest import make_rule
 
 RULES = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from newslint.errors import ReadError
 
+from newslint.errors import ReadError
 from tests.conftest import make_doc
 
 MARKDOWN = """\

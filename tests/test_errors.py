@@ -7,9 +7,9 @@ import sys
 import time
 
 import pytest
-from newslint.cli import app
 from typer.testing import CliRunner
 
+from newslint.cli import app
 from tests.conftest import FIXTURES
 
 PACK = (FIXTURES / "engine" / "pack").as_posix()

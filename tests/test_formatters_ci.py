@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from newslint.checks.base import Rule
 from newslint.formatters import github, sarif
 from newslint.problem import FileResult, Problem

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import jsonschema
 import yaml
+from typer.testing import CliRunner
+
 from newslint.api import Linter
 from newslint.cli import app
 from newslint.config import Config, load_config
 from newslint.schema import shipped
 from newslint.starter import TEMPLATE
-from typer.testing import CliRunner
 
 
 def _init(*args):

@@ -7,10 +7,10 @@ import random
 
 import jsonschema
 import pytest
-from newslint import __version__
-from newslint.cli import app
 from typer.testing import CliRunner
 
+from newslint import __version__
+from newslint.cli import app
 from tests.conftest import FIXTURES
 
 PACK = (FIXTURES / "engine" / "pack").as_posix()

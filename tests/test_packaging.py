@@ -11,8 +11,8 @@ import zipfile
 from importlib.resources import files
 
 import pytest
-from newslint.ruleset import load_packs
 
+from newslint.ruleset import load_packs
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -14,8 +14,8 @@ import re
 import unicodedata
 
 import pytest
-from newslint.api import Linter
 
+from newslint.api import Linter
 from tests.conftest import lint_snippet
 
 RULE = {"extends": "existence", "message": "Found '%s'.", "tokens": ["target", "Zoë", "café"]}

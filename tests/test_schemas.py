@@ -10,13 +10,14 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from typer.testing import CliRunner
+
 from newslint import checks
 from newslint.cli import app
 from newslint.config import load_config
 from newslint.errors import NewslintError
 from newslint.ruleset import COMMON_KEYS, load_packs
 from newslint.schema import dumps, rule_schema, shipped, type_schema
-from typer.testing import CliRunner
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "schemas"
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,10 +9,10 @@ for ``a|b`` replacements.
 from __future__ import annotations
 
 import pytest
+
 from newslint.engine import ActiveRule, lint_document
 from newslint.readers import parse
 from newslint.ruleset import load_packs
-
 from tests.conftest import FIXTURES
 
 STYLES = sorted(p for p in (FIXTURES / "vale").iterdir() if p.is_dir())

@@ -1,6 +1,6 @@
 import pytest
-from newslint.errors import NewslintError
 
+from newslint.errors import NewslintError
 from tests.conftest import lint_snippet, spots
 
 BASE = {
@@ -69,7 +69,6 @@ def test_news_variants_on_the_seeds():
     from newslint.engine import ActiveRule, lint_document
     from newslint.readers import read_file
     from newslint.ruleset import load_packs
-
     from tests.conftest import SEEDS
 
     loaded = load_packs(["default"]).rules["news-variants"]

@@ -1,7 +1,7 @@
 import pytest
 import yaml
-from newslint.errors import NewslintError
 
+from newslint.errors import NewslintError
 from tests.conftest import FIXTURES, ROOT, lint_snippet, spots
 
 DOCUMENTS = FIXTURES / "documents"

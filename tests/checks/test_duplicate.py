@@ -1,7 +1,7 @@
 import pytest
 import yaml
-from newslint.errors import NewslintError
 
+from newslint.errors import NewslintError
 from tests.conftest import ROOT, lint_snippet, spots
 
 PARAGRAPH = yaml.safe_load((ROOT / "rules" / "duplicate-paragraph.yml").read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 import pytest
-from newslint.errors import NewslintError
 
+from newslint.errors import NewslintError
 from tests.conftest import lint_snippet, spots
 
 COMMAS = {"extends": "occurrence", "message": "More than 3 commas (%d).", "scope": "sentence", "max": 3, "token": ","}
