@@ -16,6 +16,7 @@ from newslint.cache import Cache, fingerprint
 from newslint.config import Config, RuleSetting, find_config, load_config
 from newslint.engine import INTERNAL_RULES, ActiveRule, lint_document, read_error
 from newslint.errors import NewslintError, ReadError
+from newslint.fixer import apply_fixes, write_atomically
 from newslint.problem import FileResult
 from newslint.readers import ARTICLE_SUFFIXES, MARKDOWN_SUFFIXES, decode, format_of, parse, read_bytes
 from newslint.ruleset import RuleSet, build, load_packs, parse_rule
@@ -142,6 +143,19 @@ class Linter:
         if self.cache:
             self.cache.put(key, problems)
         return FileResult(display, problems)
+
+    def fix_file(self, path: Path) -> tuple[FileResult, int]:
+        """Apply the fixes the problems of ``path`` offer; the problems left,
+        and how many were fixed. The file is rewritten atomically."""
+        result = self.lint_file(path)
+        if not any(p.fix is not None for p in result.problems):
+            return result, 0
+        text, bom = decode(read_bytes(path))
+        fixed, applied = apply_fixes(text, result.problems)
+        if not applied:
+            return result, 0
+        write_atomically(path, fixed, bom)
+        return self.lint_file(path), len(applied)
 
     def lint_paths(self, paths: Iterable[str | Path]) -> Iterator[FileResult]:
         for path in self.collect(paths):

@@ -80,6 +80,7 @@ def check(
         help="Lint only the article files under PATHS (default: .) that differ from git REF: "
         "changed since the merge base, uncommitted or untracked.",
     ),
+    fix: bool = typer.Option(False, "--fix", help="Apply the fixes problems offer (rewrites files atomically)."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Parallel processes (default 0: one per core)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the results cache."),
     cache_dir: Path | None = typer.Option(
@@ -93,8 +94,8 @@ def check(
     paths = paths or []
     if not paths and changed_since is None:
         fail("no paths given; try `newslint check .`")
-    if STDIN in paths and (paths != [STDIN] or changed_since is not None):
-        fail("'-' (standard input) cannot be mixed with other paths or --changed-since")
+    if STDIN in paths and (paths != [STDIN] or changed_since is not None or fix):
+        fail("'-' (standard input) cannot be mixed with other paths, --changed-since or --fix")
     try:
         linter = Linter(config)
         if not no_cache and paths != [STDIN]:
@@ -111,6 +112,8 @@ def check(
         run = _Run(linter, fail_level.value if fail_level else None)
         if paths == [STDIN]:
             results = run.stdin(stdin_filename or STDIN)
+        elif fix:
+            results = run.fixed(collected)
         else:
             results = run.files(collected, jobs)
         use_color = sys.stdout.isatty() if color is None else color
@@ -121,6 +124,8 @@ def check(
         fail(str(err))
     for note in dict.fromkeys(linter.warnings):
         typer.echo(f"newslint: warning: {note}", err=True)
+    if fix:
+        typer.echo(f"Fixed {run.fixed_count} problem{'s' if run.fixed_count != 1 else ''}.", err=True)
     raise typer.Exit(1 if run.failed else 0)
 
 
@@ -131,6 +136,7 @@ class _Run:
         self.linter = linter
         self.fail_level = fail_level
         self.failed = False
+        self.fixed_count = 0
 
     def _note(self, result, config_path: Path):
         from newslint.problem import LEVEL_RANK
@@ -144,6 +150,13 @@ class _Run:
         from newslint.runner import default_jobs, lint_files
 
         for path, result in zip(paths, lint_files(self.linter, paths, jobs or default_jobs()), strict=True):
+            yield self._note(result, path)
+
+    def fixed(self, paths):
+        """Fix each file in turn and report what is left."""
+        for path in paths:
+            result, count = self.linter.fix_file(path)
+            self.fixed_count += count
             yield self._note(result, path)
 
     def stdin(self, name: str):
