@@ -34,8 +34,16 @@ def decode(data: bytes) -> tuple[str, bool]:
     return text, False
 
 
+# No article is this long; a file that is (a database dump, a crawl) is
+# reported instead of being held in memory and linted for minutes.
+MAX_BYTES = 20_000_000
+
+
 def read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"too large for an article ({size:,} bytes; the limit is {MAX_BYTES:,})")
         return path.read_bytes()
     except FileNotFoundError:
         raise ReadError("no such file") from None

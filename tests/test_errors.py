@@ -104,3 +104,16 @@ def test_a_5_mb_file_is_linted(project):
         "good.txt:1:4: warning pack.hedge Avoid 'reportedly'.",
     ]
     assert elapsed < 30, f"a 5 MB file took {elapsed:.1f} s"
+
+
+def test_a_file_over_the_size_limit_is_one_line(tmp_path, monkeypatch):
+    from newslint import readers
+    from newslint.api import Linter
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    big = tmp_path / "dump.txt"
+    big.write_text("word " * 400, encoding="utf-8")
+    (result,) = Linter(cwd=tmp_path).lint_paths([big])
+    (problem,) = result.problems
+    assert (problem.rule, problem.line) == ("read-error", 1)
+    assert problem.message == "too large for an article (2,000 bytes; the limit is 1,000)"
