@@ -67,6 +67,7 @@ def check(
     output_format: Format = typer.Option(Format.auto, "--format", "-f", help="Output format."),
     config: Path | None = typer.Option(None, "--config", "-c", help="Use this config file for every file."),
     fail_level: Level | None = typer.Option(None, "--fail-level", help="Lowest level that makes the run fail."),
+    min_level: Level | None = typer.Option(None, "--min-level", help="Report only problems at this level or above."),
     stdin_filename: str | None = typer.Option(
         None, "--stdin-filename", help="Name to report and to match config globs with for '-'."
     ),
@@ -109,7 +110,7 @@ def check(
                 linter.warnings.append(f"no article files changed since {changed_since}")
         else:
             collected = [] if paths == [STDIN] else linter.collect(paths)
-        run = _Run(linter, fail_level.value if fail_level else None)
+        run = _Run(linter, fail_level.value if fail_level else None, min_level.value if min_level else None)
         if paths == [STDIN]:
             results = run.stdin(stdin_filename or STDIN)
         elif fix:
@@ -132,16 +133,20 @@ def check(
 class _Run:
     """Results as they come, noting whether any reaches its file's fail level."""
 
-    def __init__(self, linter, fail_level: str | None):
+    def __init__(self, linter, fail_level: str | None, min_level: str | None = None):
         self.linter = linter
         self.fail_level = fail_level
+        self.min_level = min_level
         self.failed = False
         self.fixed_count = 0
 
     def _note(self, result, config_path: Path):
-        from newslint.problem import LEVEL_RANK
+        from newslint.problem import LEVEL_RANK, FileResult
 
         threshold = self.fail_level or self.linter.config_for(config_path).fail_level
+        if self.min_level:
+            shown = tuple(p for p in result.problems if LEVEL_RANK[p.level] >= LEVEL_RANK[self.min_level])
+            result = FileResult(result.path, shown)
         if any(LEVEL_RANK[p.level] >= LEVEL_RANK[threshold] for p in result.problems):
             self.failed = True
         return result

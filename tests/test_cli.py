@@ -202,3 +202,16 @@ def test_main_inserts_check_before_a_path(project, monkeypatch, capsys, argv):
     assert exit_info.value.code == 1
     assert sys.argv[1:3] == ["check", argv[-1] if argv[0] == "check" else argv[0]]
     assert "a.txt\n  1:1   error      Shouting: 'BREAKING'.  pack.shout\n" in capsys.readouterr().out
+
+
+def test_min_level_hides_lower_levels_and_they_no_longer_fail(project):
+    everything = invoke("check", "a.txt", "-f", "concise")
+    assert everything.stdout.splitlines() == [
+        "a.txt:1:1: error pack.shout Shouting: 'BREAKING'.",
+        "a.txt:1:14: warning pack.hedge Avoid 'reportedly'.",
+    ]
+    errors_only = invoke("check", "a.txt", "-f", "concise", "--min-level", "error")
+    assert errors_only.stdout.splitlines() == ["a.txt:1:1: error pack.shout Shouting: 'BREAKING'."]
+    (project / "b.txt").write_text("He reportedly left.\n", encoding="utf-8")
+    assert invoke("check", "b.txt", "--fail-level", "warning").exit_code == 1
+    assert invoke("check", "b.txt", "--fail-level", "warning", "--min-level", "error").exit_code == 0
