@@ -12,6 +12,7 @@ import re
 from markdown_it import MarkdownIt
 
 from newslint.document import Block
+from newslint.readers import blank as _blank
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 _NEWLINE = re.compile("\n")
@@ -69,9 +70,7 @@ def markdown_blocks(text: str, body_start: int, prose: list[str]):
         if kind in ("paragraph", "heading"):
             start, end = _mask_block(text, prose, line_starts, first, last, kind, bool(containers))
         else:
-            for i in range(start, end):
-                if prose[i] not in "\r\n":
-                    prose[i] = " "
+            _blank(prose, start, end)
         level = int(token.tag[1]) if kind == "heading" else 0
         block = Block(kind, start, end, containers[-1] if containers else "", level)
         # Only an H1 that opens the body is the headline, not one further down.
@@ -130,9 +129,3 @@ def _mask_block(text, prose, line_starts, first, last, kind, in_container):
     if block_start is None:
         return line_starts[first], line_starts[first]
     return block_start, block_end
-
-
-def _blank(prose: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if prose[i] not in "\r\n":
-            prose[i] = " "

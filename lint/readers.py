@@ -74,7 +74,7 @@ def parse(text: str, path: str = "<text>", fmt: str = "text", *, bom: bool = Fal
         blocks = _plain_blocks(text, 0)
         return Document(path=path, text=text, prose=text, format=fmt, blocks=blocks, bom=bom)
     prose = list(text)
-    _blank(prose, 0, fm_end)
+    blank(prose, 0, fm_end)
     # Field values stay readable in the prose view, so that rules scoped to
     # the headline or to ``frontmatter.<field>`` can match them.
     for value_start, value_end in fm_spans.values():
@@ -86,7 +86,7 @@ def parse(text: str, path: str = "<text>", fmt: str = "text", *, bom: bool = Fal
     else:
         blocks, headline_span = _plain_blocks(text, fm_end), None
     for comment in _COMMENT.finditer(text, fm_end):
-        _blank(prose, *comment.span())
+        blank(prose, *comment.span())
     headline = None
     if isinstance(frontmatter.get("title"), str) and "title" in fm_spans:
         headline, headline_span = frontmatter["title"], fm_spans["title"]
@@ -107,7 +107,7 @@ def parse(text: str, path: str = "<text>", fmt: str = "text", *, bom: bool = Fal
     )
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
+def blank(chars: list[str], start: int, end: int) -> None:
     """Replace chars with spaces, keeping line breaks so positions stay put."""
     for i in range(start, end):
         if chars[i] not in "\r\n":
