@@ -14,6 +14,9 @@ A cue is a conjunction of features joined by ``+`` (``!`` negates one):
   ``between_prose`` (both neighbours are prose paragraphs), ``after_<kind>``
   (the block before was judged junk of that kind), ``quoted`` (the line
   holds a direct quotation);
+- look-ahead: ``above_signature`` (one of the ``signature_lines`` blocks
+  just above a bare signature line of a pasted post, "— Name (@handle)
+  Date" with no text of its own: the post's body);
 - phrases: any group named under ``phrases`` (a list of regexes; a group's
   ``requires`` lists substrings one of which must be in the line first, a
   cheap screen that spares ordinary prose most pattern runs).
@@ -30,18 +33,25 @@ from functools import partial
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
 from newslint.text.cuescore import CueError, Scorer, parse_kinds
-from newslint.text.lineshape import LineShape, content_words, measure
-from newslint.text.phrasegroup import PhraseGroup
+from newslint.text.lineshape import LineShape, content_words, ends_sentence, measure
+from newslint.text.phrasegroup import PhraseGroup, Screen
 
 KINDS = ("promo", "related", "caption", "ad", "notice", "social", "copyright", "artifact", "byline")
 SHAPE_FEATURES = frozenset("short tiny long no_stop caps title url handle email imperative pipes no_letters".split())
 POSITION_FEATURES = frozenset("first last top bottom inner".split())
 NEIGHBOUR_FEATURES = frozenset({"isolated", "cohesive", "between_prose"})
 CONTEXT_FEATURES = NEIGHBOUR_FEATURES | {"quoted"}
+LOOKAHEAD_FEATURES = frozenset({"above_signature"})
 # after_<kind>: the block before was judged of that kind (a teaser list after "Read more:").
 AFTER_FEATURES = {f"after_{kind}": kind for kind in KINDS}
+BUILT_IN_FEATURES = (
+    SHAPE_FEATURES | POSITION_FEATURES | CONTEXT_FEATURES | LOOKAHEAD_FEATURES | frozenset(AFTER_FEATURES)
+)
 INVISIBLE = " \t\u200b\u200c\u200d\u2060\ufeff"  # a line of only these is blank, not junk
 WINDOW = 160  # characters of a long line's head and tail that are searched
+# What may stand before a signature's dash on a bare signature line: "(Thread)", a link.
+_POST_LINK = re.compile(r"https?://|pic\.twitter\.com/")
+_SIGNATURE_PREFIX = re.compile(r"^(?:\s|\([^()]*\)|\S+://\S+|pic\.twitter\.com/\S+)*[—–]")
 
 # How the message names a feature that counted (phrases bring their own words).
 REASONS = {
@@ -61,7 +71,9 @@ REASONS = {
 class BoilerplateCheck(Check):
     SCOPED = False
     OPTIONS = {
-        "phrases": Option("map", {}, help="{group: {why: text with %s, patterns: [regex], case, requires: [str]}}"),
+        "phrases": Option(
+            "map", {}, help="{group: {why: text with %s, patterns: [regex], case, requires: [str], ends: [str]}}"
+        ),
         "kinds": Option("map", {}, required=True, help="{kind: {threshold, cues: {cue: weight}, max_words, level}}"),
         "imperatives": Option("list[str]", [], help="verbs that open a call to action"),
         "stopwords": Option("list[str]", [], help="words that never count as shared content"),
@@ -72,18 +84,26 @@ class BoilerplateCheck(Check):
         "title_ratio": Option("number", 0.7, help="share of capitalised words that makes a line title case"),
         "edge_blocks": Option("int", 3, help="blocks at either end that count as top/bottom"),
         "cohesive_words": Option("int", 2, help="shared content words that make a line cohesive"),
+        "signature": Option("str", "", help="phrase group of a pasted post's signature line ('— Name (@handle) Date')"),
+        "signature_mark": Option("str", "(@", help="substring a document needs before signatures are looked for"),
+        "signature_lines": Option("int", 2, help="blocks above a bare signature line that are the post's body"),
     }
 
     def __init__(self, rule):
         super().__init__(rule)
         self.phrases, self.whys = self._compile_phrases(self.options["phrases"])
-        features = SHAPE_FEATURES | POSITION_FEATURES | CONTEXT_FEATURES | AFTER_FEATURES.keys() | self.phrases.keys()
+        features = BUILT_IN_FEATURES | self.phrases.keys()
+        if self.options["signature"] and self.options["signature"] not in self.phrases:
+            raise OptionError("signature", f"no phrase group '{self.options['signature']}'")
         try:
-            self.scorer = Scorer(parse_kinds(self.options["kinds"], KINDS, features))
+            # Groups screened by substrings or endings are the cheap ones to gate on.
+            costs = {name: 0 if group.requires or group.ends else 1 for name, group in self.phrases.items()}
+            self.scorer = Scorer(parse_kinds(self.options["kinds"], KINDS, features), gateable=costs)
         except CueError as err:
             raise OptionError(err.key, str(err)) from None
         self.imperatives = frozenset(w.lower() for w in self.options["imperatives"])
         self.stopwords = frozenset(w.lower() for w in self.options["stopwords"])
+        self.screens: dict[frozenset[str], Screen] = {}  # gate -> its screen, built on first use
 
     # -- compiling -----------------------------------------------------------
 
@@ -95,15 +115,22 @@ class BoilerplateCheck(Check):
             key = f"phrases.{name}"
             if not isinstance(group, dict) or not isinstance(group.get("patterns"), list):
                 raise OptionError(key, "a phrase group is {why: ..., patterns: [regex, ...]}")
-            if name in SHAPE_FEATURES | POSITION_FEATURES | CONTEXT_FEATURES | AFTER_FEATURES.keys():
+            if name in BUILT_IN_FEATURES:
                 raise OptionError(key, f"'{name}' is a built-in feature; name the group otherwise")
             compile_one = partial(_compile_pattern, key=key)
             requires = group.get("requires", [])
             if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
                 raise OptionError(f"{key}.requires", "requires is a list of substrings")
+            ends = group.get("ends", [])
+            if not isinstance(ends, list) or not all(isinstance(e, str) and e for e in ends):
+                raise OptionError(f"{key}.ends", "ends is a list of line endings")
             ignorecase = not group.get("case", False)
             phrases[name] = PhraseGroup(
-                group["patterns"], ignorecase=ignorecase, compile_regex=compile_one, requires=tuple(requires)
+                group["patterns"],
+                ignorecase=ignorecase,
+                compile_regex=compile_one,
+                requires=tuple(requires),
+                ends=tuple(ends),
             )
             whys[name] = str(group.get("why", f"{name} '%s'"))
         return phrases, whys
@@ -113,8 +140,9 @@ class BoilerplateCheck(Check):
     def run(self, doc):
         blocks = doc.body_blocks
         opts = self.options
-        count, edge, long_words = len(blocks), opts["edge_blocks"], opts["long_words"]
+        count, long_words, short_words = len(blocks), opts["long_words"], opts["short_words"]
         previous = ""  # the kind of the block before, if it was judged junk
+        post_bodies = self._post_bodies(doc, blocks)
         for index, block in enumerate(blocks):
             line = doc.prose[block.start : block.end]
             if not line.strip(INVISIBLE):
@@ -123,24 +151,89 @@ class BoilerplateCheck(Check):
             # Long prose is judged on its head and tail only: labels open a
             # line, credits and signatures close it ('^' and '$' still hold).
             view = line if words <= long_words else f"{line[:WINDOW]}\n{line[-WINDOW:]}"
-            shape = measure(view, words)
-            known = self._shape_features(shape)
-            known["first"] = index == 0
-            known["last"] = index == count - 1
-            known["top"] = index < edge
-            known["bottom"] = index >= count - edge
-            known["inner"] = not (known["top"] or known["bottom"])
-            for feature, kind in AFTER_FEATURES.items():
-                known[feature] = previous == kind
-            lazy = _LazyFeatures(self, doc, blocks, index, view)
-            verdict = self.scorer.judge(shape.words, known, lazy.values, lazy.get)
-            previous = verdict[0].name if verdict else ""
+            lowered = view.lower()
+            after, previous = previous, ""
+            shape = measure(view, words, prose_words=short_words)
+            known = self._known(self._shape_features(shape), index, count, after)
+            known["above_signature"] = index in post_bodies
+            plan = self.scorer.plan(shape.words, known)
+            if plan.gate is not None and not (plan.gate and self._screen(plan.gate).passes(view, lowered)):
+                continue  # no phrase that this shape needs is there: ordinary prose
+            lazy = _LazyFeatures(self, doc, blocks, index, view, lowered)
+            # Rule out the groups of the gate one by one, and the cheap ones.
+            plan = self.scorer.restrict(plan, self._absent((plan.gate or frozenset()) | plan.cheap, lazy))
+            if not plan.kinds:
+                continue
+            verdict = self.scorer.judge(plan, lazy.values, lazy.get)
             if verdict:
                 kind, counted = verdict
+                previous = kind.name
                 why = self._explain(shape, counted, lazy.matches, known)
                 yield self.problem(
                     doc, block.start, block.end, level=kind.level, category=kind.name, kind=kind.name, why=why
                 )
+
+    def _post_bodies(self, doc, blocks) -> frozenset[int]:
+        """Indexes of the blocks just above a bare signature line of a pasted
+        post: the post's text, which the signature line does not carry.
+
+        The block right above is the post's (last) line. One higher up is
+        too only while the line below it carries no link (a post's text ends
+        with its link) and it does not end like a sentence ("Dear Matt,"): a
+        writer's lead-in to the post does.
+        """
+        opts = self.options
+        if not opts["signature"] or opts["signature_mark"] not in doc.prose:
+            return frozenset()
+        group, bodies = self.phrases[opts["signature"]], set()
+        texts = [doc.prose[block.start : block.end].strip() for block in blocks]
+        for index, line in enumerate(texts):
+            if opts["signature_mark"] not in line or not _SIGNATURE_PREFIX.match(line):
+                continue
+            if not group.search(line, line.lower()):
+                continue
+            above = index - 1
+            while above >= 0 and index - above <= opts["signature_lines"]:
+                if above < index - 1 and (_POST_LINK.search(texts[above + 1]) or ends_sentence(texts[above])):
+                    break
+                bodies.add(above)
+                above -= 1
+        return frozenset(bodies)
+
+    def _known(self, known: dict[str, bool], index: int, count: int, after: str) -> dict[str, bool]:
+        """The shape features plus the position and the kind of the block before."""
+        edge = self.options["edge_blocks"]
+        known["first"] = index == 0
+        known["last"] = index == count - 1
+        known["top"] = index < edge
+        known["bottom"] = index >= count - edge
+        known["inner"] = not (known["top"] or known["bottom"])
+        for feature, kind in AFTER_FEATURES.items():
+            known[feature] = after == kind
+        return known
+
+    def _absent(self, gate: frozenset[str], lazy: _LazyFeatures) -> frozenset[str]:
+        """The phrase groups of ``gate`` that are not in the line: a group
+        with ``requires`` is ruled out by its substrings, any other is searched."""
+        absent = []
+        for name in sorted(gate):
+            group = self.phrases[name]
+            if group.requires or group.ends:
+                text = lazy.lowered if group.ignorecase else lazy.line
+                if (group.ends and not text.rstrip().endswith(group.ends)) or (
+                    group.requires and not any(map(text.__contains__, group.requires))
+                ):
+                    absent.append(name)
+            elif not lazy.get(name):
+                absent.append(name)
+        return frozenset(absent)
+
+    def _screen(self, gate: frozenset[str]) -> Screen:
+        screen = self.screens.get(gate)
+        if screen is None:
+            groups = [self.phrases[name] for name in sorted(gate)]
+            screen = self.screens[gate] = Screen(groups)
+        return screen
 
     def _shape_features(self, shape: LineShape) -> dict[str, bool]:
         opts = self.options
@@ -167,9 +260,11 @@ class BoilerplateCheck(Check):
         used = {name for cue in counted for name, wanted in cue.features if wanted}
         if any(("inner", False) in cue.features for cue in counted):  # '!inner': at one end
             used.add("top" if known["top"] else "bottom")
-        matches = {name: text for name, text in matches.items() if text is not None}
+        # Phrases in the rule file's order, not in the order they were looked up.
+        found = [name for name in self.phrases if name in used and matches.get(name) is not None]
         reasons = [cue.why for cue in counted if cue.why]
-        reasons += [self.whys[name].replace("%s", matches[name][:60]) for name in matches if name in used]
+        reasons += [self.whys[name].replace("%s", matches[name][:60]) for name in found]
+        reasons = list(dict.fromkeys(reasons))  # two cues may give one reason
         caps = "an all-caps line" if self._is_caps(shape) else "a line"
         where = f"{caps} of {shape.words} word{'s' if shape.words != 1 else ''}"
         if not shape.terminal and shape.words <= self.options["short_words"]:
@@ -188,9 +283,9 @@ class _LazyFeatures:
 
     __slots__ = ("check", "doc", "blocks", "index", "line", "lowered", "matches", "values")
 
-    def __init__(self, check: BoilerplateCheck, doc, blocks, index: int, line: str):
+    def __init__(self, check: BoilerplateCheck, doc, blocks, index: int, line: str, lowered: str):
         self.check, self.doc, self.blocks, self.index, self.line = check, doc, blocks, index, line
-        self.lowered = ""
+        self.lowered = lowered
         self.matches: dict[str, str | None] = {}  # phrase group -> matched text
         self.values: dict[str, bool] = {}
 
@@ -203,8 +298,6 @@ class _LazyFeatures:
         elif name in NEIGHBOUR_FEATURES:
             self._neighbours()
         else:
-            if not self.lowered:
-                self.lowered = self.line.lower()
             found = self.check.phrases[name].search(self.line, self.lowered)
             self.matches[name] = found
             self.values[name] = found is not None

@@ -8,7 +8,10 @@ kind with the best margin over its threshold wins.
 Some features are known up front (cheap: the line's shape and position),
 others are looked up on demand (phrase patterns, neighbours). ``Scorer``
 works out once per shape which cues still wait on a lookup and stops looking
-as soon as a kind can no longer reach its threshold.
+as soon as a kind can no longer reach its threshold. It also works out the
+shape's *gate*: the gateable features (phrase groups) one of which must hold
+for any kind to reach its threshold, so that the caller can rule out most
+prose lines with one cheap screen before any lookup.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 
 LEVELS = ("suggestion", "warning", "error")
 UNBOUNDED = 1 << 30
+RESTRICTED_CACHE = 4096  # restricted plans kept at most
 _WORD_BOUND = re.compile(r"words(>=|<=)(\d+)$")
 
 
@@ -91,25 +95,46 @@ def parse_cue(cue: str, weight, features: Collection[str], key: str) -> Cue:
     return Cue(cue, float(weight), tuple(parts), low, high, why)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a line of one shape can still become.
+
+    ``kinds`` holds per kind that can still reach its threshold (kind, score
+    from the known features, the cues that counted, the cues waiting on a
+    lookup, their positive weight). ``gate`` is None, or the gateable
+    features one of which must hold for any kind to reach its threshold
+    (empty: no kind can). ``cheap`` names the gateable features of cost 0
+    that some cue waiting on a lookup needs: ruling them out is cheap.
+    """
+
+    kinds: tuple
+    gate: frozenset[str] | None
+    cheap: frozenset[str] = frozenset()
+
+
 class Scorer:
     """Judges one line at a time against the kinds."""
 
-    def __init__(self, kinds: list[Kind]):
+    def __init__(self, kinds: list[Kind], gateable: dict[str, int] | None = None):
+        """``gateable`` maps the features a gate may name to the cost of
+        screening them (the cheaper one of a cue's features is picked)."""
         self.kinds = kinds
+        self.gateable = gateable or {}
         # Word counts at which some cue switches on or off: lines between two
         # bounds (and of one shape) share a plan.
         bounds = {c.min_words for k in kinds for c in k.cues} | {c.max_words + 1 for k in kinds for c in k.cues}
         self.word_bounds = sorted(bounds | {k.max_words + 1 for k in kinds})
-        self.plans: dict[tuple, list] = {}
+        self.plans: dict[tuple, Plan] = {}
+        self.restricted: dict[tuple[int, frozenset[str]], Plan] = {}
 
-    def judge(self, words: int, known: dict[str, bool], values: dict[str, bool], look_up: Callable[[str], bool]):
+    def judge(self, plan: Plan, values: dict[str, bool], look_up: Callable[[str], bool]):
         """The best kind over its threshold and the positive cues that counted, or None.
 
-        ``known`` holds the features known up front; ``values`` those looked
-        up so far, and ``look_up(name)`` looks one up.
+        ``plan`` comes from ``plan(words, known)``; ``values`` holds the
+        features looked up so far, and ``look_up(name)`` looks one up.
         """
         best, best_margin, best_cues = None, 0.0, []
-        for kind, fixed, fixed_cues, pending, upside in self._plan(words, known):
+        for kind, fixed, fixed_cues, pending, upside in plan.kinds:
             score, counted = fixed, list(fixed_cues)
             for cue, needs in pending:  # positive weights first, largest first
                 if score + upside < kind.threshold:
@@ -128,7 +153,7 @@ class Scorer:
                 best, best_margin, best_cues = kind, margin, counted
         return (best, [c for c in best_cues if c.weight > 0]) if best else None
 
-    def _plan(self, words: int, known: dict[str, bool]) -> list:
+    def plan(self, words: int, known: dict[str, bool]) -> Plan:
         """Per kind that can still reach its threshold: its score from the known
         features and the cues that wait on a lookup. Worked out once per shape."""
         key = (bisect_right(self.word_bounds, words), *known.values())
@@ -159,5 +184,82 @@ class Scorer:
             upside = sum(cue.weight for cue, _ in pending if cue.weight > 0)
             if fixed + upside >= kind.threshold:
                 plan.append((kind, fixed, tuple(fixed_cues), tuple(pending), upside))
-        self.plans[key] = plan
-        return plan
+        cheap = {
+            name
+            for _, _, _, pending, _ in plan
+            for cue, needs in pending
+            for name, wanted in needs
+            if wanted and cue.weight > 0 and self.gateable.get(name) == 0
+        }
+        self.plans[key] = Plan(tuple(plan), self._gate(plan), frozenset(cheap))
+        return self.plans[key]
+
+    def restrict(self, plan: Plan, absent: frozenset[str]) -> Plan:
+        """``plan`` once the features in ``absent`` are known to be false:
+        the cues that need one of them drop out, and so do the kinds that can
+        then no longer reach their threshold. Cached per plan and set."""
+        key = (id(plan), absent)  # plans live as long as the scorer
+        cached = self.restricted.get(key)
+        if cached is not None:
+            return cached
+        kinds = []
+        for kind, fixed, fixed_cues, pending, _ in plan.kinds:
+            fixed_cues, kept = list(fixed_cues), []
+            for cue, needs in pending:
+                if any(wanted and name in absent for name, wanted in needs):
+                    continue
+                needs = tuple(need for need in needs if need[0] not in absent)  # '!absent' holds
+                if needs:
+                    kept.append((cue, needs))
+                else:
+                    fixed += cue.weight
+                    fixed_cues.append(cue)
+            upside = sum(cue.weight for cue, _ in kept if cue.weight > 0)
+            if fixed + upside >= kind.threshold:
+                kinds.append((kind, fixed, tuple(fixed_cues), tuple(kept), upside))
+        if len(self.restricted) >= RESTRICTED_CACHE:  # a long run meets many sets: stay bounded
+            self.restricted.clear()
+        cached = self.restricted[key] = Plan(tuple(kinds), None)
+        return cached
+
+    def _gate(self, plan: list) -> frozenset[str] | None:
+        """The gateable features one of which must hold for some kind to reach
+        its threshold, or None when a kind can reach it without any."""
+        gate: set[str] = set()
+        for kind, fixed, _, pending, _ in plan:
+            kind_gate = self._kind_gate(kind, fixed, pending)
+            if kind_gate is None:
+                return None
+            gate |= kind_gate
+        return frozenset(gate)
+
+    def _kind_gate(self, kind: Kind, fixed: float, pending: tuple) -> set[str] | None:
+        """One kind's gate: the features that reach the threshold on their own
+        (with the cues that need no gateable feature), and, when the kind
+        could still reach it without them, one feature of each other cue."""
+        gated_cues = []  # (cue, the gateable features it needs)
+        free = fixed
+        for cue, needs in pending:
+            if cue.weight <= 0:
+                continue
+            gated = sorted((name for name, wanted in needs if wanted and name in self.gateable), key=self.gateable.get)
+            if gated:
+                gated_cues.append((cue, gated))
+            else:
+                free += cue.weight
+        if free >= kind.threshold:
+            return None
+        solo = {}  # feature -> the score it reaches as the only gateable feature that holds
+        for cue, gated in gated_cues:
+            if len(gated) == 1:
+                solo[gated[0]] = solo.get(gated[0], free) + cue.weight
+        gate = {name for name, score in solo.items() if score >= kind.threshold}
+        rest = [(cue, gated) for cue, gated in gated_cues if not gate.intersection(gated)]
+        if free + sum(cue.weight for cue, _ in rest) < kind.threshold:
+            return gate  # without one of those, the other cues fall short together
+        # A cue fails when any one of its features does: one per cue is
+        # enough (the cheapest), and one already in the gate keeps it small.
+        for _, gated in sorted(rest, key=lambda item: len(item[1])):
+            if not gate.intersection(gated):
+                gate.add(gated[0])
+        return gate

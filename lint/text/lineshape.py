@@ -37,24 +37,26 @@ class LineShape:
     pipes: bool
 
 
-def measure(line: str, words: int | None = None, *, case_words: int = 30) -> LineShape:
+def measure(line: str, words: int | None = None, *, case_words: int = 30, prose_words: int | None = None) -> LineShape:
     """Measure ``line`` (one paragraph); ``words`` when the caller counted them.
 
     Letters and case are counted only in lines of at most ``case_words``
-    words (a headline or a label); a longer line counts as prose there.
-    Links are searched only when a cheap test says there may be one.
+    words (a headline or a label) that do not read as a sentence of more
+    than ``prose_words`` words; other lines count as prose there (no case
+    counts, ``letters`` is the length). Links are searched only when a
+    cheap test says there may be one.
     """
-    tokens = line.split()
-    count = len(tokens) if words is None else words
+    count = len(line.split()) if words is None else words
+    terminal = ends_sentence(line)
     first = _FIRST_WORD.search(line, 0, 80)
     letters, caps_ratio, title_ratio = len(line), 0.0, 0.0
-    if count <= case_words:
+    if count <= case_words and not (terminal and prose_words is not None and count > prose_words):
         letters = sum(map(str.isalpha, line))
         # Case counts per script: Cyrillic lowercase is lowercase, Arabic has none.
         upper = sum(map(str.isupper, line))
         cased = upper + sum(map(str.islower, line))
         caps_ratio = upper / cased if cased else 0.0
-        initials = [t.lstrip("\"'“‘([")[:1] for t in tokens]
+        initials = [t.lstrip("\"'“‘([")[:1] for t in line.split()]
         starts = [c for c in initials if c.isalpha()]
         title_ratio = sum(map(str.isupper, starts)) / len(starts) if starts else 0.0
     at = "@" in line
@@ -63,13 +65,18 @@ def measure(line: str, words: int | None = None, *, case_words: int = 30) -> Lin
         letters=letters,
         caps_ratio=caps_ratio,
         title_ratio=title_ratio,
-        terminal=bool(_TERMINAL.search(line, max(0, len(line) - 8))),
+        terminal=terminal,
         first_word=first.group().lower() if first else "",
         url=bool(_URL.search(line)),
         handle=at and bool(_HANDLE.search(line)),
         email=at and bool(_EMAIL.search(line)),
         pipes=" | " in line or line.rstrip().endswith(" |"),
     )
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends like a sentence (its last few characters decide)."""
+    return _TERMINAL.search(line, max(0, len(line) - 8)) is not None
 
 
 def content_words(text: str, stopwords: frozenset[str]) -> set[str]:

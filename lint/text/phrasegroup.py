@@ -30,18 +30,28 @@ class _Pattern:
 class PhraseGroup:
     """Search ``line`` (and its lowercased copy) for any pattern of the group.
 
-    A group may name substrings one of which ``requires`` in the line before
-    any pattern runs. Patterns anchored at the start ('^...') are joined into
+    A group may name substrings one of which ``requires`` in the line, and
+    endings one of which ``ends`` it, before any pattern runs. Patterns anchored at the start ('^...') are joined into
     one regex tried at position 0 only; those anchored at the end ('...$') into one tried on the
     last ``TAIL`` characters; the others run one by one.
     """
 
-    def __init__(self, patterns: list[str], *, ignorecase: bool, compile_regex, requires: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        patterns: list[str],
+        *,
+        ignorecase: bool,
+        compile_regex,
+        requires: tuple[str, ...] = (),
+        ends: tuple[str, ...] = (),
+    ):
         self.ignorecase = ignorecase
+        # Cheaper still: the line (trailing spaces aside) must end with one of these.
+        self.ends = tuple(e.lower() for e in ends) if ignorecase else tuple(ends)
         # Cheap screen: no pattern can match unless one of these substrings
         # (lowercase for a case-insensitive group) is in the line.
         self.requires = tuple(r.lower() for r in requires) if ignorecase else tuple(requires)
-        heads, tails, others = [], [], []
+        heads, tails, others, self.other_sources = [], [], [], []
         for source in patterns:
             # Patterns for a lowercased line must not expect capitals; the rare
             # one that names a class like [A-Z] keeps the (slower) flag.
@@ -54,14 +64,18 @@ class PhraseGroup:
                 boundary = source.startswith(_LEADING_BOUNDARY)
                 body = source[len(_LEADING_BOUNDARY) :] if boundary else source
                 others.append(_Pattern(compile_regex(f"(?i:{body})" if fold else body, 0), boundary))
+                self.other_sources.append(f"(?i:{source})" if fold else source)
         self.head = compile_regex(_join(heads), 0) if heads else None
         self.tail = compile_regex(_join(tails), 0) if tails else None
         self.others = others
+        self.head_sources, self.tail_sources = heads, tails
 
     def search(self, line: str, lowered: str) -> str | None:
         """The text of the first pattern that matches, or None."""
         text = lowered if self.ignorecase else line
-        if self.requires and not any(r in text for r in self.requires):
+        if self.ends and not text.rstrip().endswith(self.ends):
+            return None
+        if self.requires and not any(map(text.__contains__, self.requires)):
             return None
         match = self.head.match(text) if self.head else None
         if match is None and self.tail:
@@ -89,3 +103,66 @@ def _starts_word(text: str, at: int) -> bool:
     before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
     after = at < len(text) and (text[at].isalnum() or text[at] == "_")
     return before != after
+
+
+class Screen:
+    """A cheap necessary condition for any of several groups to match.
+
+    Most lines of a news page are prose that no group matches; testing the
+    groups one by one costs a call each. A screen tests them at once: the
+    ``ends`` endings or ``requires`` substrings of the groups that have
+    them, and the start-anchored, end-anchored and other patterns of the
+    rest (compiled once with their group; a leading ``\\b`` is not checked,
+    which only lets more lines through). When it fails, none of the groups
+    can match.
+    """
+
+    def __init__(self, groups: list[PhraseGroup]):
+        literals: dict[bool, set[str]] = {True: set(), False: set()}
+        endings: dict[bool, set[str]] = {True: set(), False: set()}
+        regexes: dict[str, list[re.Pattern]] = {"head": [], "tail": [], "other": []}
+        modes: dict[int, bool] = {}
+        for group in groups:
+            mode = group.ignorecase
+            if group.ends:
+                endings[mode].update(group.ends)
+            elif group.requires:
+                literals[mode].update(group.requires)
+            else:  # the group's own compiled patterns: a screen compiles nothing
+                for kind, found in (("head", [group.head]), ("tail", [group.tail]), ("other", group.others)):
+                    for regex in found:
+                        if regex is not None:
+                            regex = getattr(regex, "regex", regex)
+                            regexes[kind].append(regex)
+                            modes[id(regex)] = mode
+        self.tests = []  # (ignorecase, kind, test), cheapest first
+        for mode in (True, False):
+            if endings[mode]:
+                self.tests.append((mode, "ends", tuple(sorted(endings[mode]))))
+            if literals[mode]:
+                # A literal that contains another adds nothing to the test.
+                found = literals[mode]
+                kept = sorted(a for a in found if not any(b != a and b in a for b in found))
+                self.tests.append((mode, "literals", tuple(kept)))
+        for kind in ("head", "tail", "other"):
+            self.tests += [(modes[id(regex)], kind, regex) for regex in regexes[kind]]
+
+    def passes(self, line: str, lowered: str) -> bool:
+        """False when no group of the screen can match ``line``."""
+        for ignorecase, kind, test in self.tests:
+            text = lowered if ignorecase else line
+            if kind == "ends":
+                if text.rstrip().endswith(test):
+                    return True
+            elif kind == "literals":
+                if any(map(text.__contains__, test)):
+                    return True
+            elif kind == "head":
+                if test.match(text):
+                    return True
+            elif kind == "tail":
+                if test.search(text, max(0, len(text) - TAIL)):
+                    return True
+            elif test.search(text):
+                return True
+        return False

@@ -5,13 +5,14 @@ from __future__ import annotations
 from importlib.resources import files
 
 import pytest
+
 from newslint.engine import ActiveRule, lint_document
 from newslint.errors import NewslintError
 from newslint.ruleset import build, parse_rule
+from newslint.text.cuescore import Scorer, parse_kinds
 from newslint.text.lineshape import content_words, measure
-from newslint.text.phrasegroup import PhraseGroup
+from newslint.text.phrasegroup import PhraseGroup, Screen
 from newslint.yamlfile import load
-
 from tests.conftest import FIXTURES, SEEDS, lint_snippet, make_doc, spots
 
 RULE_TEXT = (files("newslint.rules") / "junk-boilerplate.yml").read_text(encoding="utf-8")
@@ -85,6 +86,57 @@ def _compile(pattern, flags):
     return re.compile(pattern, flags)
 
 
+def test_phrase_group_ends_screens_before_any_pattern():
+    group = PhraseGroup([r"\(photo[^()]*\)\s*$"], ignorecase=True, compile_regex=_compile, ends=(")",))
+    assert group.search("He left. (Photo: AP) ", "he left. (photo: ap) ") == "(Photo: AP)"
+    assert group.search("(Photo: AP) was the credit.", "(photo: ap) was the credit.") is None
+
+
+def test_screen_fails_only_when_no_group_can_match():
+    groups = [
+        PhraseGroup([r"\bsign up\b"], ignorecase=True, compile_regex=_compile, requires=("sign up",)),
+        PhraseGroup([r"^related:"], ignorecase=True, compile_regex=_compile),
+        PhraseGroup([r"\(ap\)\s*$"], ignorecase=True, compile_regex=_compile, ends=(")",)),
+        PhraseGroup([r"^[A-Z]+$"], ignorecase=False, compile_regex=_compile),
+    ]
+    screen = Screen(groups)
+    for line in ("Please sign up today", "Related: other story", "A caption (AP)", "EXCLUSIVE"):
+        assert screen.passes(line, line.lower()), line
+    prose = "The council met on Monday and signed the budget (after a long debate) without changes."
+    assert not screen.passes(prose, prose.lower())
+
+
+def test_gate_names_the_phrases_a_kind_cannot_do_without():
+    kinds = parse_kinds(
+        {"promo": {"threshold": 3, "cues": {"cta": 2.5, "form": 5, "cta+imperative": 1, "short": 0.5}}},
+        ["promo"],
+        {"cta", "form", "imperative", "short"},
+    )
+    scorer = Scorer(kinds, gateable={"cta": 0, "form": 0})
+    # A plain sentence: the call to action alone falls short, the form text does not.
+    assert scorer.plan(20, {"imperative": False, "short": False}).gate == {"form"}
+    assert scorer.plan(20, {"imperative": True, "short": False}).gate == {"cta", "form"}
+    plan = scorer.plan(20, {"imperative": True, "short": True})
+    assert scorer.restrict(plan, frozenset({"form"})).kinds[0][0].name == "promo"
+    assert scorer.restrict(plan, frozenset({"cta", "form"})).kinds == ()
+    free = parse_kinds({"related": {"threshold": 3, "cues": {"short": 3}}}, ["related"], {"short"})
+    assert Scorer(free, gateable={}).plan(5, {"short": True}).gate is None  # no phrase needed
+
+
+def test_screens_change_no_verdict():
+    """The gate and the screens only skip work: without them, the same problems."""
+    unscreened = build(RULE, DATA)
+    unscreened.scorer._gate = lambda plan: None  # every line judged in full
+    texts = [inner(line) for line in GOOD_LINES] + [inner(row[2]) for row in map(list, _fixture_rows())]
+    texts += [
+        (SEEDS / name).read_text(encoding="utf-8") for name in ("000_36139f453626bebe.txt", "004_cbe17ebb26198a41.txt")
+    ]
+    for text in texts:
+        doc = make_doc(text)
+        expected = lint_document(doc, [ActiveRule(RULE, unscreened)], frozenset({RULE.id}))
+        assert lint(text) == expected
+
+
 # -- the seeds ---------------------------------------------------------------
 
 
@@ -114,9 +166,13 @@ def test_seed_004_has_no_page_junk():
 LEVELS = {"promo": "error", "byline": "suggestion"}
 
 
-def _fixture_lines():
+def _fixture_rows():
     rows = (FIXTURES / "junk" / "lines.tsv").read_text(encoding="utf-8").splitlines()
-    return [pytest.param(*row.split("\t"), id=row.split("\t")[1].rsplit("/", 1)[-1]) for row in rows]
+    return [row.split("\t") for row in rows]
+
+
+def _fixture_lines():
+    return [pytest.param(*row, id=row[1].rsplit("/", 1)[-1]) for row in _fixture_rows()]
 
 
 @pytest.mark.parametrize(("kind", "source", "line"), _fixture_lines())
@@ -172,6 +228,46 @@ def test_caps_line_that_shares_nothing_is_an_inserted_headline():
 def test_caps_headline_of_eight_words_is_flagged_even_when_on_topic():
     headline = "CITY COUNCIL VOTE ON BUDGET DELAYED BY PROTESTS"
     assert [p.category for p in lint(inner(headline))] == ["related"]
+
+
+def test_present_tense_headline_is_the_articles_own_at_the_top():
+    # A headline ("Bank holds rates") reads like a caption ("A woman holds a flag.")
+    # but has no final period; the caption wording counts only on a sentence.
+    headline = "Central bank holds interest rates at 4.75%"
+    assert lint("\n".join([headline, *PROSE])) == []
+    caption = "A woman holds a flag during a protest outside the parliament building in the capital."
+    problems = lint("\n".join([caption, *PROSE]))
+    assert spots(problems) == [(1, 1, caption)]
+    assert problems[0].category == "caption"
+
+
+def test_present_tense_in_a_relative_clause_is_not_a_caption():
+    line = "The second suspect is a student who attends the school and was arrested on Monday."
+    assert lint("\n".join([PROSE[0], line, *PROSE[1:]])) == []
+
+
+def test_headline_with_a_reporting_verb_needs_no_final_period():
+    headline = "Mayor says budget vote will go ahead next month"
+    problems = lint(inner(headline))
+    assert spots(problems) == [(4, 1, headline)]
+    assert problems[0].message.startswith("Page junk, related: headline of another story")
+    assert lint(inner(headline + ".")) == []  # a sentence of the article
+
+
+def test_lines_of_a_pasted_post_above_its_bare_signature_are_social():
+    post = ["Dear council,", "The budget is a disgrace."]
+    signature = "— Jane Doe (@janedoe) March 3, 2019"
+    text = "\n".join([*PROSE[:3], *post, signature, *PROSE[3:]])
+    problems = lint(text)
+    assert [(p.line, p.column, p.category) for p in problems] == [(4, 1, "social"), (5, 1, "social"), (6, 1, "social")]
+    assert "text of a pasted post above its signature line" in problems[0].message
+    # The post's last line carries its link: the writer's lead-in above it is prose.
+    linked = ["Fans were quick to reply.", "What a night pic.twitter.com/abc123", signature]
+    problems = lint("\n".join([*PROSE[:3], *linked, *PROSE[3:]]))
+    assert [(p.line, p.category) for p in problems] == [(5, "social"), (6, "social")]
+    # A signature that carries its post's text leaves the paragraphs above alone.
+    carried = "\n".join([*PROSE[:3], "What a vote. — Jane Doe (@janedoe) March 3, 2019", *PROSE[3:]])
+    assert [p.line for p in lint(carried)] == [4]
 
 
 # -- position ----------------------------------------------------------------
@@ -251,6 +347,8 @@ def test_levels_and_cue_reasons_come_from_yaml():
         ({"phrases": {"chrome": {"patterns": ["(unclosed"]}}}, "phrases.chrome"),
         ({"phrases": {"short": {"patterns": ["x"]}}}, "phrases.short"),
         ({"phrases": {"chrome": {"patterns": ["x"], "requires": "x"}}}, "phrases.chrome.requires"),
+        ({"phrases": {"chrome": {"patterns": ["x"], "ends": [""]}}}, "phrases.chrome.ends"),
+        ({"signature": "tweets"}, "signature"),
     ],
 )
 def test_bad_options_name_their_key(changes, key):
