@@ -7,7 +7,12 @@ Clean articles (BBC, ABC/Lee, Multi-News dev articles without junk labels) get
 a real block from an unrelated article (another BBC topic, another Multi-News
 cluster; 1-3 paragraphs) or a real author bio (harvested by pattern from the
 fake-or-real news sample) appended at the end or inserted in the middle; the
-RNG is seeded, so the set is reproducible. Printed: recall of spliced blocks
+RNG is seeded, so the set is reproducible. A donor block starts at a
+paragraph that does not open with a referring word ("He", "But", "This"...;
+see ``standalone_start``): real pasted blocks (a second story, a gallery, a
+promo, a bio) begin where their source's unit begins, not at "He said ..." in
+the middle of another story. Quotation-heavy donor paragraphs and short ones
+stay in the set: they are real splices an editor wants found. Printed: recall of spliced blocks
 (found = one problem covers more than half of the block's lines), the share
 of unspliced articles with any offtopic problem, both split by position and
 block length, on a tuning part (BBC business and politics, Lee) and a held-out
@@ -40,6 +45,10 @@ CORPUS = Path(os.environ.get("NEWSLINT_CORPUS", ROOT.parent / "shared" / "corpus
 MN = CORPUS / "multinews_longbench"
 TUNE_BBC = {"business", "politics"}
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
+# First words that refer back to something said before: a block opening with one is
+# the middle of its story ("He said ..."), not a unit someone pasted.
+REFERRING = frozenset("he she it they his her its their this these those but and however meanwhile also".split())
+FIRST_WORD = re.compile(r"\W*(\w+)")
 BIO = re.compile(
     r"\b(?:is an? (?:\w+ ){0,4}?(?:writer|author|activist|journalist|columnist|blogger|editor|contributor|reporter)\b"
     r"|send (?:him|her) an e-?mail|follow (?:him|her) on twitter)",
@@ -124,6 +133,22 @@ def harvest_bios() -> list[str]:
     return bios
 
 
+def standalone_start(paragraphs: list[str], length: int, rng: random.Random) -> int:
+    """A random start for a donor block of ``length`` paragraphs that reads as a unit.
+
+    Real pasted blocks (a second story, a gallery, a promo, a bio) begin where
+    their source's unit begins, not at "He said ..." in the middle of another
+    story, so the block's first paragraph must not open with a referring word.
+    The donor's lede always qualifies.
+    """
+    starts = [
+        i
+        for i in range(len(paragraphs) - length + 1)
+        if (m := FIRST_WORD.match(paragraphs[i])) is None or m.group(1).lower() not in REFERRING
+    ]
+    return rng.choice(starts) if starts else 0
+
+
 def render(article: Article, paragraphs: list[str]) -> tuple[str, str, int]:
     """(text, format, line of the first paragraph): Markdown with its headline when titled."""
     if article.title:
@@ -149,12 +174,12 @@ def build_cases(articles: list[Article], seed: int) -> list[Case]:
         elif article.topic.startswith("mn"):
             clusters = sorted(c for c in mn_runs if c != article.topic)
             donor = rng.choice(mn_runs[rng.choice(clusters)])
-            start = rng.randrange(len(donor) - min(length, len(donor)) + 1)
+            start = standalone_start(donor, min(length, len(donor)), rng)
             block, kind = donor[start : start + length], "story"
         else:
             donor = rng.choice([d for d in bbc if d.topic != article.topic])
             length = min(length, len(donor.paragraphs))
-            start = rng.randrange(len(donor.paragraphs) - length + 1)
+            start = standalone_start(donor.paragraphs, length, rng)
             block, kind = donor.paragraphs[start : start + length], "story"
         at = len(article.paragraphs) if position == "appended" else rng.randrange(1, len(article.paragraphs))
         paragraphs = article.paragraphs[:at] + block + article.paragraphs[at:]
@@ -249,20 +274,26 @@ def dev_label_report(active, known, show: bool) -> None:
     )
 
 
-def speed_report(active, known) -> None:
+def speed_report(active) -> None:
+    """CPU time of the rule's own run on the Multi-News txt folder (segmentation and engine excluded)."""
     files = sorted((MN / "txt").glob("*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files]
     docs = [parse(t, "a.txt", "text") for t in texts if t.strip()]
     for doc in docs:  # shared segmentation is not this rule's cost
         doc.words, doc.sentences, doc.quotations  # noqa: B018
-    started = time.perf_counter()
-    for doc in docs:
-        lint_document(doc, active, known)
-    took = time.perf_counter() - started
+    check = active[0].check
     chars = sum(map(len, texts))
+    runs = []
+    for _ in range(5):  # the machine is shared: keep the best of five
+        started = time.process_time()
+        for doc in docs:
+            for _problem in check.run(doc):
+                pass
+        runs.append(time.process_time() - started)
+    took = min(runs)
     print(
-        f"speed: {len(docs)} files, {chars / 1e6:.2f} M chars, offtopic {took:.3f} s "
-        f"({took / (chars / 1e6):.3f} s per M chars, segmentation excluded)"
+        f"speed: {len(docs)} files, {chars / 1e6:.2f} M chars, offtopic {took:.3f} s CPU "
+        f"({took / (chars / 1e6):.3f} s per M chars; best of 5, median {sorted(runs)[2]:.3f} s)"
     )
 
 
@@ -321,7 +352,7 @@ def main() -> int:
         return 0
     active, known = load_rule()
     if args.speed:
-        speed_report(active, known)
+        speed_report(active)
         return 0
     cases = build_cases(load_articles(), args.seed)
     splice_report(cases, active, known, args.show_fp, args.show_misses)

@@ -1,4 +1,4 @@
-"""Lexical cohesion: how much a block of paragraphs shares with the rest of an article.
+"""Lexical cohesion: how much a run of paragraphs shares with the rest of an article.
 
 A ``Scorer`` answers one question, ``similarity(block, article)``: how much
 the paragraphs ``article.paragraphs[block]`` belong with the others (0: they
@@ -8,16 +8,17 @@ it is in typical news (a background list of frequent words, ranked), and
 weighs words of the headline and lede most. A semantic scorer (embeddings)
 can take its place behind the same protocol.
 
-Work is done once per document: each paragraph is reduced to a map of
-stems to weights, and a count of the paragraphs holding each stem; judging a
-run of paragraphs then only walks the run's own stems.
+Speed is the design: each paragraph is reduced once to a *set* of stems with
+one ``findall`` on the lower-cased prose and a token -> stem dictionary that
+is shared by every document of a run, so no per-word Python loop runs in the
+common case; what a run shares with the rest is then found with set algebra
+and ``sum(map(...))`` in C.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -25,17 +26,20 @@ from typing import Protocol
 from newslint.document import Block, Document
 from newslint.text import segment
 
+# Content words: three letters or more. The text is lower-cased first, so one
+# cheap class does; contraction stubs ("don" of "don't") are stopwords.
+_TOKEN = re.compile(r"[a-z]{3,}")
 _SUFFIXES = re.compile(r"(?:ies|es|s|ing|ed|ly)$")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_CACHE_LIMIT = 300_000  # tokens kept in the shared cache (memory stays flat on a corpus run)
 
 
 def light_stem(word: str) -> str:
-    """Lower-cased word without a possessive or a common inflection, cut to 7 letters.
+    """Lower-cased word without a common inflection, cut to 7 letters.
 
     Deliberately crude: "evacuation", "evacuated" and "evacuating" all meet
     at "evacuat", and a rare false meeting costs little in a cohesion score.
     """
-    word = _POSSESSIVE.sub("", word.lower())
+    word = word.lower()
     if len(word) > 5:
         word = _SUFFIXES.sub("", word, count=1)
     return word[:7]
@@ -52,11 +56,11 @@ class Background:
     power: float = 1.0
 
     @classmethod
-    def build(cls, stopwords: list[str], common_words: str, rate: float = 0.1, power: float = 1.0) -> Background:
+    def build(cls, stopwords: list[str], common_words: str, power: float = 1.0) -> Background:
         ranks: dict[str, int] = {}
         for rank, word in enumerate(common_words.split(), start=1):
-            ranks.setdefault(light_stem(word), rank)
-        return cls(frozenset(w.lower() for w in stopwords), ranks, rate=rate, power=power)
+            ranks.setdefault(light_stem(word.partition("'")[0]), rank)
+        return cls(frozenset(w.lower() for w in stopwords), ranks, power=power)
 
     def probability(self, stem: str) -> float:
         """Share of running text this stem takes in typical news (Zipf's law on the rank)."""
@@ -91,205 +95,250 @@ class Scorer(Protocol):
 
 @dataclass
 class Terms:
-    """One paragraph reduced to weighted stems."""
+    """A document's paragraphs reduced to stem sets, and what they have in common."""
 
-    weights: dict[str, float]
-    surface: dict[str, str]  # stem -> first spelling seen
-    words: int
-    start: int
-    end: int
+    stems: list[set[str]]  # per paragraph
+    words: list[int]  # tokens per paragraph (content words and stopwords of 3+ letters)
+    total_words: int
+    key: set[str]  # stems of the headline and the lede
+    key_rare: set[str]  # the rare ones among them
+    repeated: set[str]  # stems of two or more paragraphs
+    spread: set[str]  # stems of three or more paragraphs
+    rare_masks: list[int]  # per paragraph, its rare stems as bits (one bit per rare stem of the document)
+    key_mask: int  # the rare stems of the headline and the lede as bits
+    _counts: Counter | None = None
+
+    def paragraph_counts(self) -> Counter:
+        """stem -> paragraphs holding it (only runs of several paragraphs need it)."""
+        if self._counts is None:
+            self._counts = Counter()
+            for found in self.stems:
+                self._counts.update(found)
+        return self._counts
 
 
 class LexicalScorer:
     """Shared content words and names, rare ones counting most."""
 
-    def __init__(
-        self, background: Background, lede_weight: float = 2.0, spread_weight: float = 1.0, min_word_length: int = 3
-    ):
+    def __init__(self, background: Background, lede_weight: float = 2.0, spread_weight: float = 1.0):
         self.background = background
         self.lede_weight = lede_weight
         self.spread_weight = spread_weight
-        self.min_word_length = min_word_length
-        self._stems: dict[str, tuple[str, float]] = {}
+        self._stem: dict[str, str] = {}  # token -> stem ("" for a stopword), shared across documents
+        self.weight: dict[str, float] = {"": 0.0}  # stem -> weight
+        self.probability: dict[str, float] = {"": 0.0}  # stem -> share of typical running text
+        self.rare: set[str] = set()  # stems not in the background list
+        self._chance_tables: dict[int, tuple[dict, dict]] = {}
 
     # -- per document ---------------------------------------------------------
 
-    def prepare(self, article: Article) -> dict:
-        state = article.cache.get("lexical")
-        if state is None:
-            doc = article.doc
-            starts = article.cache.setdefault("word_starts", [s for s, _ in doc.words])
-            terms = [self._terms(doc, starts, b.start, b.end) for b in article.paragraphs]
-            counts: Counter[str] = Counter()
-            for item in terms:
-                counts.update(item.weights.keys())
-            # The headline and the lede say what the article is about.
-            key = set(terms[0].weights) if terms else set()
-            if doc.headline_span:
-                headline = self._terms(doc, None, *doc.headline_span)
-                key |= headline.weights.keys()
-            words = sum(item.words for item in terms)
-            # What the article would share with any block by chance, given its
-            # length and each word's share of typical news (Zipf on the rank).
-            probability = self.background.probability
-            expected = {stem: 1.0 - math.exp(-words * probability(stem)) for stem in counts}
-            state = article.cache["lexical"] = {
-                "terms": terms,
-                "counts": counts,
-                "key": key,
-                "words": words,
-                "expected": expected,
-            }
-        return state
+    def _learn(self, tokens: set[str]) -> None:
+        """Stem the tokens never seen before (the only per-word Python loop, warm after a few documents)."""
+        background, weight = self.background, self.weight
+        for token in tokens:
+            stem = "" if token in background.stopwords else light_stem(token)
+            self._stem[token] = stem
+            if stem not in weight:
+                weight[stem] = background.weight(stem)
+                self.probability[stem] = background.probability(stem)
+                if weight[stem] >= 1.0:
+                    self.rare.add(stem)
 
-    def _stem(self, token: str) -> tuple[str, float]:
-        """(stem, weight) of a token; the stem is "" for a stopword or a number."""
-        cached = self._stems.get(token)
-        if cached is None:
-            lower = token.rstrip(".").lower()
-            if lower in self.background.stopwords or len(lower) < self.min_word_length or not lower[0].isalpha():
-                cached = ("", 0.0)
-            else:
-                stem = light_stem(lower)
-                cached = (stem, self.background.weight(stem))
-            if len(self._stems) > 200_000:  # keep memory flat on a long corpus run
-                self._stems.clear()
-            self._stems[token] = cached
-        return cached
+    def _forget(self) -> None:
+        self._stem.clear()
+        self._chance_tables.clear()
+        self.rare.clear()
+        for table in (self.weight, self.probability):
+            table.clear()
+            table[""] = 0.0
 
-    def _terms(self, doc: Document, starts, start: int, end: int) -> Terms:
-        if starts is None:
-            spans = [m.span() for m in _WORD.finditer(doc.prose, start, end)]
-        else:
-            spans = doc.words[bisect_left(starts, start) : bisect_left(starts, end)]
-        prose = doc.prose
-        weights: dict[str, float] = {}
-        surface: dict[str, str] = {}
-        known = self._stems.get
-        for s, e in spans:  # the hot loop of the rule: keep it lean
-            token = prose[s:e]
-            found = known(token) or self._stem(token)
-            if found[0]:
-                weights[found[0]] = found[1]
-                if found[0] not in surface:
-                    surface[found[0]] = token.rstrip(".")
-        return Terms(weights, surface, len(spans), start, end)
+    def _stem_set(self, tokens: list[str]) -> set[str]:
+        found = set(map(self._stem.get, tokens))
+        if None in found:  # tokens never seen before: learn them, then look again
+            self._learn(set(tokens).difference(self._stem))
+            found = set(map(self._stem.__getitem__, tokens))
+        found.discard("")
+        return found
 
-    def names(self, article: Article, index: int) -> list[tuple[str, tuple[str, ...]]]:
-        """(spelling, stems) of the capitalised runs of a paragraph not at a sentence start."""
+    def stems(self, text: str) -> set[str]:
+        """The stem set of a piece of prose."""
+        return self._stem_set(_TOKEN.findall(text.lower()))
+
+    def prepare(self, article: Article) -> Terms:
+        terms = article.cache.get("lexical")
+        if terms is None:
+            if len(self._stem) > _CACHE_LIMIT:  # keep memory flat on a corpus run; never mid-document
+                self._forget()
+            terms = article.cache["lexical"] = self._prepare(article)
+        return terms
+
+    def _prepare(self, article: Article) -> Terms:
         doc = article.doc
-        block = article.paragraphs[index]
-        sentence_starts = {s for s, _ in segment.sentences(doc.prose, block.start, block.end)}
-        prose = doc.prose
-        names: list[tuple[str, tuple[str, ...]]] = []
-        run: list[tuple[int, int, str]] = []  # the capitalised run being read
-        for match in _WORD.finditer(prose, block.start, block.end):
-            s, e = match.span()
-            token = prose[s:e].rstrip(".")
-            stem = self._stem(token)[0]
-            capital = token[:1].isupper() and s not in sentence_starts
-            if capital and (not run or prose[run[-1][1] : s] == " "):
-                run.append((s, e, stem))
-                continue
-            _close_name(run, prose, names)
-            run = [(s, e, stem)] if capital else []
-        _close_name(run, prose, names)
-        return names
+        first, last = article.paragraphs[0].start, article.paragraphs[-1].end
+        low = doc.prose[first:last].lower()  # offsets shift by ``first``
+        findall, stem_set = _TOKEN.findall, self._stem_set
+        sets, words = [], []
+        for block in article.paragraphs:
+            tokens = findall(low, block.start - first, block.end - first)
+            sets.append(stem_set(tokens))
+            words.append(len(tokens))
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        spread: set[str] = set()
+        for found in sets:  # set algebra in C, not a loop over the words
+            spread |= found & repeated
+            repeated |= found & seen
+            seen |= found
+        # The headline and the lede say what the article is about.
+        key = set(sets[0])
+        if doc.headline_span:
+            key |= self.stems(doc.prose[slice(*doc.headline_span)])
+        # Rare stems as bits of one integer per paragraph: the screen of every
+        # run is then a few integer operations (see ``rare_screen``).
+        rare = [found & self.rare for found in sets]
+        bits = {stem: 1 << place for place, stem in enumerate(seen & self.rare)}
+        masks = [sum(map(bits.__getitem__, found)) for found in rare]
+        key_mask = sum(map(bits.__getitem__, key.intersection(bits)))
+        return Terms(sets, words, sum(words), key, key & self.rare, repeated, spread, masks, key_mask)
 
-    # -- per block -------------------------------------------------------------
+    # -- per run ---------------------------------------------------------------
+
+    def _split(self, block: range, terms: Terms) -> tuple[set[str], set[str], set[str]]:
+        """(all stems of the run, those the rest also has, those in two or more other paragraphs)."""
+        sets = terms.stems
+        if len(block) == 1:
+            own = sets[block.start]
+            return own, own & terms.repeated, own & terms.spread
+        counts = terms.paragraph_counts()
+        inside: Counter[str] = Counter()
+        for index in block:
+            inside.update(sets[index])
+        own = set(inside)
+        shared = {stem for stem in own if counts[stem] > inside[stem]}
+        spread = {stem for stem in shared if counts[stem] - inside[stem] > 1}
+        return own, shared, spread
 
     def similarity(self, block: range, article: Article) -> float:
         """Sharing beyond chance: (shared - expected) / (all - expected), weighted.
 
-        ``expected`` is what the article would share with the block by
-        chance, given its length and how common each word is in typical news,
-        so a short article and a long one are judged on one scale.
+        Each stem weighs by its rarity in typical news; a stem of the headline
+        or lede counts ``lede_weight`` times, one of two or more other
+        paragraphs (the story's own vocabulary) ``spread_weight`` times, and
+        ``expected`` is what the article would share with the run by chance,
+        given its length and how common each stem is in typical news (Zipf on
+        the rank), so a short article and a long one are judged on one scale.
+        Only runs that pass the cheap rare-word screen get here; the sums run
+        in C over per-length tables of each stem's gain and chance.
         """
-        state = self.prepare(article)
-        terms, counts, expected = state["terms"], state["counts"], state["expected"]
-        key = state["key"] if 0 not in block else ()
-        if len(block) == 1:
-            weights = terms[block.start].weights
-            inside: dict[str, int] = {}
-        else:
-            inside = Counter()
-            weights = {}
-            for index in block:
-                inside.update(terms[index].weights.keys())
-                weights.update(terms[index].weights)
-        times_in_block = inside.get
-        lede_weight, spread_weight = self.lede_weight, self.spread_weight
-        total = shared = 0.0
-        for stem, weight in weights.items():
-            chance = expected[stem]
-            gain = weight * (1.0 - chance)
-            total += gain
-            if stem in key:
-                shared += weight * (lede_weight - chance)
-                continue
-            elsewhere = counts[stem] - times_in_block(stem, 1)
-            if elsewhere > 1:  # a word of several other paragraphs is the story's own
-                shared += gain * spread_weight
-            elif elsewhere:
-                shared += gain
-            else:
-                shared -= weight * chance
-        return max(-1.0, min(1.0, shared / total)) if total > 0 else 1.0
+        terms = self.prepare(article)
+        own, shared, spread = self._split(block, terms)
+        gain, loss = self._tables(terms.total_words)
+        total = sum(map(gain.__getitem__, own))
+        if total <= 0:
+            return 1.0
+        key = own & terms.key if 0 not in block else set()
+        spread = spread - key
+        plain = shared - spread - key
+        unshared = own - shared - key
+        score = (
+            self.lede_weight * sum(map(self.weight.__getitem__, key))
+            - sum(map(loss.__getitem__, key))
+            + self.spread_weight * sum(map(gain.__getitem__, spread))
+            + sum(map(gain.__getitem__, plain))
+            - sum(map(loss.__getitem__, unshared))
+        )
+        return max(-1.0, min(1.0, score / total))
 
-    def shared_terms(self, block: range, article: Article, min_weight: float = 1.0) -> list[str]:
-        """Rare words of the block that the rest also uses, in the block's order."""
-        return [word for word, _ in self.shared_rare(block, article, min_weight)]
+    def _tables(self, length: int) -> tuple[dict, dict]:
+        """(stem -> weight x (1 - chance), stem -> weight x chance) for articles of about ``length`` words."""
+        bucket = round(math.log(max(length, 1)) * 20)  # lengths within 5% share a table
+        tables = self._chance_tables.get(bucket)
+        if tables is None:
+            approx = math.exp(bucket / 20)
+            tables = self._chance_tables[bucket] = (
+                _Chance(approx, self.weight, self.probability, gain=True),
+                _Chance(approx, self.weight, self.probability, gain=False),
+            )
+        return tables
 
-    def shared_rare(self, block: range, article: Article, min_weight: float = 1.0) -> list[tuple[str, bool]]:
-        """(spelling, also in headline or lede) of the rare words the block shares with the rest."""
-        state = self.prepare(article)
-        terms, counts = state["terms"], state["counts"]
-        key = state["key"] if 0 not in block else set()
-        inside: Counter[str] = Counter()
+    def shared_rare(self, block: range, article: Article) -> set[str]:
+        """Rare stems of the run that the rest also uses."""
+        _, shared, _ = self._split(block, self.prepare(article))
+        return shared & self.rare
+
+    def spell(self, stems: set[str], block: range, article: Article) -> list[str]:
+        """The first spelling of each stem in the run, in text order, most used first among equals."""
+        counts: Counter[str] = Counter()
+        spelled: dict[str, str] = {}
         for index in block:
-            inside.update(terms[index].weights.keys())
-        found: dict[str, tuple[str, bool]] = {}
-        for index in block:
-            for stem, weight in terms[index].weights.items():
-                if weight >= min_weight and stem not in found and (stem in key or counts[stem] > inside[stem]):
-                    found[stem] = (terms[index].surface[stem].lower(), stem in key)
-        return list(found.values())
+            for token in _TOKEN.findall(article.text(index).lower()):
+                stem = self._stem.get(token)
+                if stem in stems:
+                    counts[stem] += 1
+                    spelled.setdefault(stem, token)
+        order = {stem: place for place, stem in enumerate(spelled)}
+        return [spelled[stem] for stem in sorted(spelled, key=lambda stem: (-counts[stem], order[stem]))]
+
+    def shared_key(self, block: range, article: Article) -> set[str]:
+        """Rare stems the run shares with the headline or lede."""
+        if 0 in block:
+            return set()
+        terms = self.prepare(article)
+        return set().union(*(terms.stems[i] & terms.key_rare for i in block))
 
     def introduced(self, block: range, article: Article, limit: int = 3) -> list[str]:
-        """Names, then rare words, of the block that the rest never uses."""
-        state = self.prepare(article)
-        terms, counts = state["terms"], state["counts"]
-        inside: Counter[str] = Counter()
-        for index in block:
-            inside.update(terms[index].weights.keys())
-        new = {stem for stem in inside if counts[stem] == inside[stem] and stem not in state["key"]}
+        """Names, then rare words, of the run that the rest never uses, as spelled in the text."""
+        terms = self.prepare(article)
+        own, shared, _ = self._split(block, terms)
+        new = own - shared - terms.key
+        doc = article.doc
         found: list[str] = []
-        names = [item for index in block for item in self.names(article, index)]
+        names = [name for index in block for name in self.names(doc, article.paragraphs[index])]
         for spelling, stems in names:
-            if stems and all(s in new for s in stems) and spelling not in found:
+            if stems and stems <= new and spelling not in found:
                 found.append(spelling)
         if len(found) < limit:
-            named = {s for _, stems in names for s in stems}
-            words = []
-            for index in block:
-                for stem, weight in terms[index].weights.items():
-                    if stem in new and stem not in named and weight >= 1.0:
-                        words.append((-inside[stem], index, terms[index].surface[stem].lower()))
-            for _, _, word in sorted(words, key=lambda item: item[:2]):
+            named = set().union(*(stems for _, stems in names)) if names else set()
+            for word in self.spell((new - named) & self.rare, block, article):
                 if word not in found:
                     found.append(word)
         return found[:limit]
 
-    def words(self, block: range, article: Article) -> int:
-        terms = self.prepare(article)["terms"]
-        return sum(terms[index].words for index in block)
+    def names(self, doc: Document, block: Block) -> list[tuple[str, set[str]]]:
+        """(spelling, stems) of the capitalised runs of a paragraph not at a sentence start."""
+        sentence_starts = {s for s, _ in segment.sentences(doc.prose, block.start, block.end)}
+        prose = doc.prose
+        names: list[tuple[str, set[str]]] = []
+        run: list[tuple[int, int]] = []  # the capitalised run being read
+        for match in _WORD.finditer(prose, block.start, block.end):
+            s, e = match.span()
+            capital = prose[s].isupper() and s not in sentence_starts
+            if capital and (not run or prose[run[-1][1] : s] == " "):
+                run.append((s, e))
+                continue
+            self._close_name(run, prose, names)
+            run = [(s, e)] if capital else []
+        self._close_name(run, prose, names)
+        return names
+
+    def _close_name(self, run: list[tuple[int, int]], prose: str, names: list) -> None:
+        if run:
+            spelling = prose[run[0][0] : run[-1][1]].rstrip(".")
+            names.append((spelling, self.stems(spelling)))
 
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
 
 
-def _close_name(run: list[tuple[int, int, str]], prose: str, names: list) -> None:
-    """Record a finished run of capitalised words as one name."""
-    if run:
-        stems = tuple(stem for _, _, stem in run if stem)
-        names.append((prose[run[0][0] : run[-1][1]].rstrip("."), stems))
+class _Chance(dict):
+    """stem -> its weight times (1 - chance) or times chance of meeting it in ``length`` words; filled on demand."""
+
+    def __init__(self, length: float, weight: dict, probability: dict, gain: bool):
+        super().__init__()
+        self.length, self.weight, self.probability, self.gain = length, weight, probability, gain
+
+    def __missing__(self, stem: str) -> float:
+        chance = 1.0 - math.exp(-self.length * self.probability[stem])
+        value = self.weight[stem] * ((1.0 - chance) if self.gain else chance)
+        self[stem] = value
+        return value

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
+
 from newslint.errors import NewslintError
 from newslint.yamlfile import load
-
-from tests.conftest import FIXTURES, ROOT, SEEDS, lint_snippet, spots
+from tests.conftest import FIXTURES, ROOT, SEEDS, lint_snippet, make_doc, make_rule, spots
 
 RULE = load((ROOT / "rules" / "offtopic.yml").read_text(encoding="utf-8"), "offtopic.yml").data
 SPEC = {key: value for key, value in RULE.items() if key not in ("examples", "description")}
@@ -120,3 +120,48 @@ def test_fixture_readme_names_every_fixture():
     for path in Path(HERE).glob("*.md"):
         if path.name != "README.md":
             assert f"`{path.name}`" in readme
+
+
+def test_long_appended_second_story_is_one_block():
+    """Five paragraphs of another story after a seven-paragraph report: one error over all five."""
+    problems = lint_fixture("appended_long_story.md")
+    assert spans(problems) == [(17, 1, 25, "error")]
+    assert problems[0].match.startswith("British Airways has blamed high fuel prices")
+    assert problems[0].message == (
+        "Appended block of 5 paragraphs shares no names or topic words with the article; "
+        "introduces 'Airways', 'Eddington', 'Mike Powell'."
+    )
+
+
+def test_gallery_inserted_mid_article_is_a_warning():
+    problems = lint_fixture("inserted_gallery.md")
+    assert spans(problems) == [(7, 1, 11, "warning")]
+    assert problems[0].match.startswith("2/18 On Senator McCain")
+    assert "Inserted block of 3 paragraphs shares no names or topic words" in problems[0].message
+
+
+def test_a_long_run_must_hang_together():
+    """Past ``max_appended_run``, a run is judged whole only when its paragraphs share its own names."""
+    assert spans(lint_fixture("appended_long_story.md", max_unit_run=0)) == []
+    assert spans(lint_fixture("appended_long_story.md", min_unit_share=0.9)) == [(19, 1, 25, "error")]
+    assert spans(lint_fixture("appended_long_story.md", max_run_share=0.3)) == []
+
+
+def test_sharing_a_rare_lede_word_keeps_a_run_on_topic():
+    text = (HERE / "inserted_gallery.md").read_text(encoding="utf-8")
+    # The same slides are on topic once the lede names their subject.
+    lede = "Police are investigating a British National Party leaflet"
+    assert lede in text
+    assert lint(text.replace(lede, lede + " quoting Senator McCain", 1), "markdown") == []
+
+
+def test_a_full_stem_cache_starts_afresh_between_documents(monkeypatch):
+    from newslint.text import cohesion
+
+    monkeypatch.setattr(cohesion, "_CACHE_LIMIT", 10)  # forget after every document
+    rule, check = make_rule(SPEC, "offtopic")
+    for _ in range(2):
+        doc = make_doc(SEED_004)
+        found = [(doc.position(p.start)[0], p.level) for p in check.run(doc)]
+        assert found == [(22, "error")]
+    assert len(check.scorer._stem) < 400  # one document's tokens, not two
