@@ -355,3 +355,12 @@ def test_bad_options_name_their_key(changes, key):
     with pytest.raises(NewslintError) as err:
         lint_snippet(_spec(**changes), "Advertisement")
     assert key in str(err.value)
+
+
+def test_gallery_slide_with_counter_and_credit_is_a_caption():
+    slide = "3/12 On the campaign trail: “We will win, and we will win big,” he told supporters in Ohio. Getty Images"
+    problems = lint(inner(slide))
+    assert [(p.line, p.category) for p in problems] == [(4, "caption")]
+    # A date-like number that opens a sentence is no slide counter.
+    story = "9/11 changed how airports screen passengers, and the rules were tightened again, said the AP."
+    assert lint(inner(story)) == []
