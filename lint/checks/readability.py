@@ -14,13 +14,14 @@ A rule of this type can ask for any of:
 Only the article's own prose counts: body paragraphs that no page-junk rule
 flagged (this type runs in phase 1), without the headline, front matter,
 headings, code, tables and list items (lists of links, fact boxes). Sizes
-use the shared segmentation (``doc.sentences``, ``doc.words``) and never
-load textstat; scores load it on first use (``newslint.text.stats``).
+use the shared segmentation (``doc.sentences``, ``doc.words``); scores are
+textstat's, computed without importing it (``newslint.text.stats``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import itemgetter
 
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document import Block, Document
@@ -30,7 +31,7 @@ BOUNDS = ("min", "max")
 
 
 class ReadabilityCheck(Check):
-    PHASE = 1
+    PHASE = 2  # after page junk and off-topic blocks are known: only the article's own prose counts
     SCOPED = False
     OPTIONS = {
         "metrics": Option("map", {}, help="document scores and their bounds: {metric: {min: n, max: n}}"),
@@ -54,6 +55,8 @@ class ReadabilityCheck(Check):
         wanted = ("metrics", "paragraph_metrics", "sentence_words", "paragraph_sentences", "paragraph_words")
         if not any(options[key] for key in wanted):
             raise OptionError("metrics", "a readability rule needs one of: " + ", ".join(wanted))
+        # Whether the rule looks at each paragraph, not only at the document's scores.
+        self.per_paragraph = any(options[key] for key in wanted[1:])
 
     def run(self, doc):
         paragraphs = prose_paragraphs(doc)
@@ -65,20 +68,18 @@ class ReadabilityCheck(Check):
                 lede = paragraphs[0]
                 for detail in _out_of_bounds(stats, self.metrics, ""):
                     yield self.problem(doc, lede.start, lede.end, **detail)
-        for paragraph in paragraphs:
-            yield from self._paragraph_problems(doc, paragraph)
+        if self.per_paragraph:
+            for paragraph, sentences, lengths, words in paragraph_sizes(doc):
+                yield from self._paragraph_problems(doc, paragraph, sentences, lengths, words)
 
-    def _paragraph_problems(self, doc: Document, paragraph: Block):
+    def _paragraph_problems(self, doc: Document, paragraph: Block, sentences: list, lengths: list[int], words: int):
         options = self.options
-        sentences = doc.block_sentences(paragraph)
-        words = count_words(doc, paragraph.start, paragraph.end)
         oversize = self._paragraph_size(len(sentences), words)
         if oversize:
             yield self.problem(doc, paragraph.start, paragraph.end, detail=oversize)
-        if options["sentence_words"]:
-            limit = options["sentence_words"]
-            for start, end in sentences:
-                length = count_words(doc, start, end)
+        limit = options["sentence_words"]
+        if limit and lengths and max(lengths) > limit:
+            for (start, end), length in zip(sentences, lengths, strict=True):
                 if length > limit:
                     detail = f"Sentence of {length} words (limit {limit})"
                     yield self.problem(doc, start, end, detail=detail, value=length, limit=limit)
@@ -89,10 +90,12 @@ class ReadabilityCheck(Check):
 
     def _paragraph_size(self, sentences: int, words: int) -> str:
         """The detail "Paragraph of 9 sentences (limit 8)" when a size is over, else ""."""
+        most_sentences, most_words = self.options["paragraph_sentences"], self.options["paragraph_words"]
         over = []
-        for value, unit, key in ((sentences, "sentences", "paragraph_sentences"), (words, "words", "paragraph_words")):
-            if self.options[key] and value > self.options[key]:
-                over.append((value, unit, self.options[key]))
+        if most_sentences and sentences > most_sentences:
+            over.append((sentences, "sentences", most_sentences))
+        if most_words and words > most_words:
+            over.append((words, "words", most_words))
         if not over:
             return ""
         sizes = " and ".join(f"{value} {unit}" for value, unit, _ in over)
@@ -130,11 +133,37 @@ def paragraph_stats(doc: Document, paragraph: Block) -> ProseStats:
     return cache[span]
 
 
-def count_words(doc: Document, start: int, end: int) -> int:
-    """Words of the shared segmentation in ``[start, end)``."""
+def paragraph_sizes(doc: Document) -> list[tuple[Block, list, list[int], int]]:
+    """Each prose paragraph, its sentences, their lengths and its length in words.
+
+    Computed once per document and shared by every readability rule (the
+    sentence-length and paragraph-length rules both need them).
+    """
+    paragraphs = prose_paragraphs(doc)
+    cached = doc.__dict__.get("_paragraph_sizes")
+    if cached is None or cached[0] != paragraphs:
+        starts = word_starts(doc)
+        sizes = []
+        for paragraph in paragraphs:
+            sentences = doc.block_sentences(paragraph)
+            lengths = [bisect_left(starts, end) - bisect_left(starts, start) for start, end in sentences]
+            words = bisect_left(starts, paragraph.end) - bisect_left(starts, paragraph.start)
+            sizes.append((paragraph, sentences, lengths, words))
+        cached = doc.__dict__["_paragraph_sizes"] = (paragraphs, sizes)
+    return cached[1]
+
+
+def word_starts(doc: Document) -> list[int]:
+    """Where each word of the shared segmentation starts, computed once per document."""
     starts = doc.__dict__.get("_word_starts")
     if starts is None:
-        starts = doc.__dict__["_word_starts"] = [word_start for word_start, _ in doc.words]
+        starts = doc.__dict__["_word_starts"] = list(map(itemgetter(0), doc.words))
+    return starts
+
+
+def count_words(doc: Document, start: int, end: int) -> int:
+    """Words of the shared segmentation in ``[start, end)``."""
+    starts = word_starts(doc)
     return bisect_left(starts, end) - bisect_left(starts, start)
 
 

@@ -1,19 +1,17 @@
-"""Readability scores of a text, equal to textstat's, computed once per text.
+"""Readability scores of a text, equal to textstat's, without importing textstat.
 
-textstat recomputes its counts for every formula it is asked for, and looks up
-syllables through caches of 128 entries, so several formulas over an article
-cost several passes of per-word Python. ``ProseStats`` counts a text once
-(words, sentences, syllables, hard words) with textstat's own tokenizer and
-per-word functions, memoised for the process, and derives every formula from
-those counts with textstat's own arithmetic, in the same order of operations:
-the values are the floats textstat returns (``tests/checks/test_readability.py``
-compares them on real articles).
+textstat 0.7.13 recomputes its counts for every formula, per word in Python,
+and importing it imports NLTK (0.3-0.45 s). ``ProseStats`` counts a text once
+with textstat's own tokenisation re-expressed as compiled patterns, takes
+syllables from ``newslint.text.syllables`` (textstat's cmudict and Pyphen
+counts, from derived tables), and derives each formula from those counts with
+textstat's arithmetic in the same order of operations: the values are the
+floats textstat returns (``tests/checks/test_readability.py`` compares them,
+``==``, on real articles). Every count is computed on first use, then kept.
 
-textstat, NLTK and the CMU dictionary are loaded on the first score asked
-for, never on import: a run without readability scores does not pay for them.
-NLTK's ``cmudict`` corpus ships in ``newslint/data/nltk_data`` and is put first
-on ``nltk.data.path`` before textstat looks for it, so textstat never tries to
-download it (it would, and fail, on a machine without internet access).
+Dale-Chall and Gunning fog also need textstat's list of easy words; it is read
+from the installed textstat package's data file, without importing the package
+(so it is always the list of the textstat the scores are compared with).
 """
 
 from __future__ import annotations
@@ -25,9 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-# textstat's default language: its English formulas, cmudict syllables.
-LANG = "en_US"
-NLTK_DATA = Path(__file__).resolve().parent.parent / "data" / "nltk_data"
+from newslint.text.syllables import CMUDICT_CORPUS, SYLLABLES
 
 
 @dataclass(frozen=True)
@@ -52,136 +48,98 @@ METRICS = {
     )
 }
 
+# textstat's English constants (textstat/backend/utils/constants.py, LANG_CONFIGS["en"]).
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLLABLES_PER_WORD = 206.835, 1.015, 84.6
+FOG_SYLLABLE_THRESHOLD = 3
 
-def use_shipped_corpus() -> None:
-    """Put newslint's copy of NLTK's cmudict first on NLTK's search path."""
-    import nltk
+# textstat's list_words(): drop apostrophes that do not start a contraction's
+# ending ('t 's 'd 've 'll 're, lowercase only), then every character that is
+# neither a word character, whitespace nor apostrophe; split on whitespace.
+# Removal never touches whitespace and the lookahead never crosses it, so each
+# whitespace-separated token cleans to its word (or to nothing) on its own:
+# newslint splits the text and looks each token up in a process-wide memo (in
+# C), and cleans a token only the first time it meets it.
+_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 
-    path = str(NLTK_DATA)
-    if path not in nltk.data.path:
-        nltk.data.path.insert(0, path)
-
-
-# One cmudict line: WORD, variant number, phones ("ABACUS 1 AE1 B AH0 K AH0 S").
-_CMUDICT_ENTRY = re.compile(r"^(\S+)[ \t]+\S+[ \t]*(.*)$", re.MULTILINE)
-
-
-def cmudict_syllables() -> dict[str, int]:
-    """Syllables of each cmudict word as textstat counts them from ``nltk.corpus.cmudict``.
-
-    textstat takes a word's first pronunciation from NLTK's ``cmudict.dict()``
-    (lowercased words) and counts its phones that end in a stress digit. NLTK
-    needs 0.65 s to build that dict; reading the shipped file directly takes
-    0.1 s and gives the same numbers (a test compares every word).
-    """
-    text = (NLTK_DATA / "corpora" / "cmudict" / "cmudict").read_text(encoding="utf-8")
-    entries = _CMUDICT_ENTRY.findall(text)
-    words = [word.lower() for word, _ in entries]
-    # Only vowels end in a stress digit (0, 1, 2), so counting digits counts them.
-    syllables = [phones.count("0") + phones.count("1") + phones.count("2") for _, phones in entries]
-    # Reversed, so that a word's first pronunciation is the one that stays.
-    return dict(zip(reversed(words), reversed(syllables), strict=True))
-
-
-class _Textstat:
-    """textstat's tokenizers, its word lists and the per-word memos, loaded on first use."""
-
-    def __init__(self):
-        use_shipped_corpus()
-        from textstat.backend import counts, metrics, selections, utils
-
-        self.counts, self.metrics, self.selections = counts, metrics, selections
-        self.cmudict = cmudict_syllables()
-        self.pyphen = utils.get_pyphen(LANG)
-        self.easy_words = utils.get_lang_easy_words(LANG)
-        flesch_keys = ("fre_base", "fre_sentence_length", "fre_syll_per_word")
-        self.config = {key: utils.get_lang_cfg(LANG, key) for key in flesch_keys}
-        self.fog_threshold = int(utils.get_lang_cfg(LANG, "syllable_threshold"))
-        # Process-wide memos: word -> value, for every word seen so far.
-        self.text_syllables: dict[str, int] = {}
-        self.word_syllables: dict[str, int] = {}
-        self.difficult: dict[tuple[str, int], bool] = {}
-
-    def syllables_in_text(self, word: str) -> int:
-        """The inner loop of textstat's ``count_syllables(text)``, for one lowercased word."""
-        count = self.text_syllables.get(word)
-        if count is None:
-            count = self.cmudict.get(word)
-            if count is None:  # textstat falls back to Pyphen's hyphenation points
-                count = len(self.pyphen.positions(word)) + 1
-            self.text_syllables[word] = count
-        return count
-
-    def syllables_of_word(self, word: str) -> int:
-        """textstat's ``count_syllables(word)``, as its hard-word counts call it."""
-        count = self.word_syllables.get(word)
-        if count is None:
-            words = self.selections.list_words(word, lowercase=True) if word else []
-            count = self.word_syllables[word] = sum(map(self.syllables_in_text, words))
-        return count
-
-    def difficult_word(self, word: str, threshold: int) -> bool:
-        """textstat's ``is_difficult_word``: not on its easy list, and long enough."""
-        key = (word, threshold)
-        found = self.difficult.get(key)
-        if found is None:
-            lowered = word.lower()
-            found = (
-                len(word.split()) == 1
-                and lowered not in self.easy_words
-                and self.syllables_of_word(lowered) >= threshold
-            )
-            self.difficult[key] = found
-        return found
-
-
-_loaded: _Textstat | None = None
-
-
-def textstat() -> _Textstat:
-    global _loaded
-    if _loaded is None:
-        _loaded = _Textstat()
-    return _loaded
+# textstat's count_sentences() finds candidates ``\b[^.!?]+[.!?]*`` and keeps
+# those of three words or more (tokens with a word character). A candidate
+# runs from the first word character of a run of characters other than . ! ?
+# to the end of that run and its closing marks, so the kept ones are the runs
+# in which three such tokens follow that first word character: one pattern,
+# counted in C. A match starting later in a run has no more words than the
+# candidate, so it matches only where the candidate would count.
+_SEPARATOR = r"(?:\s+[^.!?\s\w]+)*\s+"  # whitespace, and any tokens without a word character
+_NEXT_WORD = _SEPARATOR + r"[^.!?\s\w]*\w"
+_LONG_SENTENCE = re.compile(r"\w[^.!?\s]*" + _NEXT_WORD + r"[^.!?\s]*" + _NEXT_WORD + r"[^.!?]*[.!?]*")
+_NOT_WORD_CHARACTERS = re.compile(r"\W+")
+# Bound on the process-wide token memos (a crawl meets ever more distinct tokens).
+MEMO_LIMIT = 200_000
 
 
 class ProseStats:
-    """Counts and scores of one text; each computed on first use, then kept."""
+    """Counts and scores of one text, as textstat computes them; each on first use, then kept."""
 
     def __init__(self, text: str):
         self.text = text
 
-    @cached_property
-    def _ts(self) -> _Textstat:
-        return textstat()
+    # -- counts --------------------------------------------------------------
 
     @cached_property
-    def _word_counts(self) -> Counter:
-        return Counter(self._ts.selections.list_words(self.text))
+    def _tokens(self) -> list[str]:
+        """Whitespace-separated tokens of the text."""
+        return self.text.split()
 
     @cached_property
     def words(self) -> int:
-        return self._word_counts.total()
+        """textstat's ``count_words``: tokens with a word character."""
+        tokens = self._tokens
+        _ = self.syllables  # counting them notes this text's tokens without a word in _NON_WORDS
+        return len(tokens) - sum(map(tokens.count, _NON_WORDS.intersection(tokens)))
 
     @cached_property
     def sentences(self) -> int:
-        return self._ts.counts.count_sentences(self.text)
+        if not self.text:
+            return 0
+        return max(1, len(_LONG_SENTENCE.findall(self.text)))
 
     @cached_property
     def syllables(self) -> int:
-        # textstat lowercases the text before splitting it; lowercasing never
-        # makes or removes whitespace, so lowercasing each distinct word is the same.
-        count = self._ts.syllables_in_text
-        return sum(count(word.lower()) * n for word, n in self._word_counts.items())
+        # textstat lowercases the text then splits it; lowercasing makes and
+        # removes no whitespace, so each word's syllables are its lowercase form's.
+        return _total_syllables(self._tokens)
 
     @cached_property
     def polysyllables(self) -> int:
-        count = self._ts.syllables_of_word
-        return sum(n for word, n in self._word_counts.items() if count(word) >= 3)
+        return sum(1 for syllables in _syllables_per_token(self._tokens) if syllables >= 3)
 
     def difficult_words(self, threshold: int) -> int:
-        difficult = self._ts.difficult_word
-        return sum(n for word, n in self._word_counts.items() if difficult(word, threshold))
+        """textstat's ``count_difficult_words``: not on the easy list, ``threshold`` syllables or more."""
+        return sum(n for word, n in self._word_counts.items() if _difficult(word) >= threshold)
+
+    @cached_property
+    def _word_counts(self) -> Counter:
+        """textstat's ``list_words(text)``, counted: words with punctuation removed, case kept."""
+        words: Counter = Counter()
+        for token, n in Counter(self._tokens).items():
+            word = _clean(token)
+            if word:
+                words[word] += n
+        return words
+
+    @cached_property
+    def letters(self) -> int:
+        """textstat's ``count_letters``: word characters."""
+        return len(_NOT_WORD_CHARACTERS.sub("", self.text))
+
+    @cached_property
+    def characters(self) -> int:
+        """textstat's ``count_chars(text, ignore_spaces=True)``: characters of the tokens."""
+        return sum(map(len, self._tokens))
+
+    @cached_property
+    def tokens(self) -> int:
+        """textstat's ``count_words(text, rm_punctuation=False)``: whitespace-separated tokens."""
+        return len(self._tokens)
 
     # -- textstat's ratios and formulas, operation for operation ------------
 
@@ -210,12 +168,7 @@ class ProseStats:
         sentence_length, syllables = self.words_per_sentence, self.syllables_per_word
         if sentence_length == 0 or syllables == 0:
             return 0.0
-        config = self._ts.config
-        return (
-            config["fre_base"]
-            - config["fre_sentence_length"] * sentence_length
-            - config["fre_syll_per_word"] * syllables
-        )
+        return FRE_BASE - FRE_SENTENCE_LENGTH * sentence_length - FRE_SYLLABLES_PER_WORD * syllables
 
     def _flesch_kincaid_grade(self) -> float:
         sentence_length, syllables = self.words_per_sentence, self.syllables_per_word
@@ -225,7 +178,7 @@ class ProseStats:
 
     def _gunning_fog(self) -> float:
         try:
-            per_diff_words = 100 * self.difficult_words(self._ts.fog_threshold) / self.words
+            per_diff_words = 100 * self.difficult_words(FOG_SYLLABLE_THRESHOLD) / self.words
         except ZeroDivisionError:
             return 0.0
         return 0.4 * (self.words_per_sentence + per_diff_words)
@@ -246,17 +199,117 @@ class ProseStats:
             score += 3.6365
         return score
 
-    # These two count no syllables: textstat's own functions are cheap enough.
     def _coleman_liau_index(self) -> float:
-        return self._ts.metrics.coleman_liau_index(self.text)
+        try:
+            letters = self.letters / self.words * 100
+            sentences = self.sentences / self.words * 100
+        except ZeroDivisionError:
+            return 0.0
+        if letters == 0 or sentences == 0:
+            return 0.0
+        return (0.058 * letters) - (0.296 * sentences) - 15.8
 
     def _automated_readability_index(self) -> float:
-        return self._ts.metrics.automated_readability_index(self.text)
+        try:
+            characters_per_word = self.characters / self.tokens
+        except ZeroDivisionError:
+            characters_per_word = 0.0
+        words_per_sentence = self.words_per_sentence
+        if characters_per_word == 0 or words_per_sentence == 0:
+            return 0.0
+        return (4.71 * characters_per_word) + (0.5 * words_per_sentence) - 21.43
+
+
+# -- per-token memos ---------------------------------------------------------
+
+# token -> its word's syllables (0 for a token without a word); tokens without a word.
+_TOKEN_SYLLABLES: dict[str, int] = {}
+_NON_WORDS: set[str] = set()
+
+
+def _clean(token: str) -> str:
+    """The word of list_words() that ``token`` gives ("" for none)."""
+    return token if token.isalnum() else _PUNCTUATION.sub("", token)
+
+
+def _total_syllables(tokens: list[str]) -> int:
+    """Syllables of the words of ``tokens``, through the memo (a lookup per token, in C)."""
+    memo = _TOKEN_SYLLABLES
+    try:
+        return sum(map(memo.get, tokens))
+    except TypeError:  # None for a token not seen yet
+        pass
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    for token in set(tokens).difference(memo):  # each new token once
+        word = _clean(token)
+        if not word:
+            _NON_WORDS.add(token)
+        memo[token] = SYLLABLES.of_word(word.lower()) if word else 0
+    return sum(map(memo.get, tokens))
+
+
+def _syllables_per_token(tokens: list[str]) -> list[int]:
+    counts = list(map(_TOKEN_SYLLABLES.get, tokens))
+    if None in counts:
+        _total_syllables(tokens)  # puts every token of ``tokens`` in the memo
+        counts = list(map(_TOKEN_SYLLABLES.get, tokens))
+    return counts
+
+
+# -- difficult words ---------------------------------------------------------
+
+_easy_words: frozenset[str] | None = None
+# word of list_words() -> its syllables, or -1 when it is on the easy list.
+_difficulty: dict[str, int] = {}
+
+
+def easy_words() -> frozenset[str]:
+    """textstat's English easy words (Dale-Chall), read from its package data without importing it."""
+    global _easy_words
+    if _easy_words is None:
+        from importlib.util import find_spec
+
+        spec = find_spec("textstat")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("textstat is needed for its list of easy words (pip install textstat)")
+        path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+        with path.open(encoding="utf-8") as lines:  # stripped lines, as textstat reads them
+            _easy_words = frozenset(line.strip() for line in lines)
+    return _easy_words
+
+
+def _difficult(word: str) -> int:
+    """textstat's ``is_difficult_word`` as a number: -1 for an easy word, else its syllables.
+
+    textstat lowercases the word, checks the easy list, then counts the syllables
+    of the lowercased word as a text (removing punctuation again, lowercasing again).
+    """
+    found = _difficulty.get(word)
+    if found is None:
+        if len(_difficulty) > MEMO_LIMIT:
+            _difficulty.clear()
+        lowered = word.lower()
+        if lowered in easy_words():
+            found = -1
+        else:
+            pieces = _PUNCTUATION.sub("", lowered).lower().split()
+            found = sum(map(SYLLABLES.of_word, pieces))
+        _difficulty[word] = found
+    return found
 
 
 def textstat_reference(text: str, name: str) -> Any:
-    """What textstat's public API returns for ``name`` on ``text`` (tests, bench)."""
-    use_shipped_corpus()
+    """What textstat's public API returns for ``name`` on ``text``: for tests and benchmarks only.
+
+    The one place newslint imports textstat (and NLTK), with the shipped
+    cmudict corpus first on NLTK's path so that textstat never downloads it.
+    """
+    import nltk
+
+    corpus = str(CMUDICT_CORPUS.parents[2])
+    if corpus not in nltk.data.path:
+        nltk.data.path.insert(0, corpus)
     from textstat.textstat import textstatistics
 
     return getattr(textstatistics(), name)(text)

@@ -1,13 +1,14 @@
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+
 from newslint.checks.readability import document_stats, prose_text
 from newslint.engine import ActiveRule, lint_document
 from newslint.errors import NewslintError
-from newslint.text.stats import METRICS, NLTK_DATA, cmudict_syllables, textstat_reference
-
+from newslint.text import stats, syllables
+from newslint.text.stats import METRICS, ProseStats, textstat_reference
+from newslint.text.syllables import SYLLABLES, CmudictTable, Hyphenator
 from tests.conftest import FIXTURES, ROOT, SEEDS, make_doc, make_rule, spots
 
 ARTICLES = sorted((FIXTURES / "readability").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
@@ -70,14 +71,110 @@ def test_two_decimals_when_one_would_print_the_bound():
     assert lint([spec], text)[0].message.startswith(f"Flesch–Kincaid grade {grade:.2f} (")
 
 
-def test_cmudict_table_equals_nltk_first_pronunciations():
-    import nltk
+# Texts that take every branch of textstat's tokenisation: contractions and
+# quotes, apostrophes in any case, punctuation-only tokens, abbreviations split
+# into short sentences, Unicode letters whose lowercase grows, digits, ligatures.
+TRICKY = [
+    "",
+    "( ! ... ' —",
+    "Don't! DON'T. 'Tis O'Reilly's rock'n'roll; they'll've gone, we'd said ''s.",
+    "The U.S. e.g. a.m. Dr. Who? No. 5 costs $4.50 — and 3.5% of 2016's total!",
+    "İstanbul ΣΟΦΙΑΣ σοφός Straße naïve café ﬁnance ﬂour Łódź ½ ٣ 日本語 __init__ ǅ",
+    "'desperate' 'shock' “curly” ‘quotes’ it’s\u00a0non-breaking\u2009thin\tspace\nline",
+    "Zzyzx qwrtp antidisestablishmentarianism supercalifragilistic hyphenation-points Xochitl.",
+]
 
-    nltk.data.path.insert(0, str(NLTK_DATA))
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_scores_equal_textstat_on_tricky_text(text):
+    for name in METRICS:
+        assert ProseStats(text).score(name) == textstat_reference(text, name), name
+
+
+def test_counts_equal_textstat_counts():
+    from textstat.backend import counts
+
+    text = " ".join(TRICKY) + (FIXTURES / "readability" / "mn005_1.txt").read_text(encoding="utf-8")
+    mine = ProseStats(text)
+    assert mine.words == counts.count_words(text)
+    assert mine.sentences == counts.count_sentences(text)
+    assert mine.syllables == counts.count_syllables(text, "en_US")
+    assert mine.polysyllables == counts.count_polysyllable_words(text, "en_US")
+    assert mine.difficult_words(0) == counts.count_difficult_words(text, "en_US", 0)
+    assert mine.letters == counts.count_letters(text)
+    assert mine.characters == counts.count_chars(text, True)
+
+
+def test_constants_are_textstats():
+    from textstat.backend.utils.constants import LANG_CONFIGS
+
+    english = LANG_CONFIGS["en"]
+    assert (stats.FRE_BASE, stats.FRE_SENTENCE_LENGTH, stats.FRE_SYLLABLES_PER_WORD) == (
+        english["fre_base"],
+        english["fre_sentence_length"],
+        english["fre_syll_per_word"],
+    )
+    assert stats.FOG_SYLLABLE_THRESHOLD == english["syllable_threshold"]
+
+
+def test_easy_words_are_textstats():
+    from textstat.backend.utils import get_lang_easy_words
+
+    assert stats.easy_words() == get_lang_easy_words("en_US")
+
+
+# -- syllables without textstat -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nltk_cmudict() -> dict:
+    textstat_reference("Put the shipped corpus on NLTK's path.", "flesch_kincaid_grade")
     from nltk.corpus import cmudict
 
-    expected = {word: sum(1 for phone in prons[0] if phone[-1].isdigit()) for word, prons in cmudict.dict().items()}
-    assert cmudict_syllables() == expected
+    return cmudict.dict()
+
+
+def test_cmudict_table_gives_textstats_count_for_every_word(nltk_cmudict):
+    """textstat's count is the stress digits of the first pronunciation; the table has each word."""
+    table = CmudictTable(syllables.CMUDICT_TABLE.read_text(encoding="ascii"))
+    for word, pronunciations in nltk_cmudict.items():
+        assert table.get(word) == sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), word
+    lines = syllables.CMUDICT_TABLE.read_text(encoding="ascii").splitlines()
+    assert len(lines) == len(nltk_cmudict)
+    for missing in ("", "zzyzxq", "aaaa", "{", "\U0010ffff", "~", "the the"):
+        assert table.get(missing) is None
+
+
+def test_shipped_tables_are_up_to_date():
+    """Regenerate with ``python bench/build_syllable_tables.py`` when this fails."""
+    import marshal
+
+    assert syllables.CMUDICT_TABLE.read_text(encoding="ascii") == syllables.cmudict_table_text()
+    assert marshal.loads(syllables.HYPHENATION_TABLE.read_bytes()) == syllables.hyphenation_table()
+
+
+def test_hyphenation_equals_pyphen(nltk_cmudict):
+    """Points of Pyphen's en_US patterns, as textstat counts them, for every sort of word."""
+    import marshal
+
+    from pyphen import Pyphen
+
+    pyphen = Pyphen(lang="en_US")
+    hyphenator = Hyphenator(marshal.loads(syllables.HYPHENATION_TABLE.read_bytes()))
+    words = sorted(nltk_cmudict)[::5] + [word.lower() for text in TRICKY for word in text.split()]
+    words += ["", "a", "ab", "abc", "abcd", "ﬃciency", "o'clock", "re-elect", "2016", "x" * 40, "éclair"]
+    for word in words:
+        assert hyphenator.points(word) == len(pyphen.positions(word)), word
+
+
+def test_hyphenation_patterns_load_only_for_long_unknown_words():
+    from pyphen import Pyphen
+
+    fresh = type(SYLLABLES)()
+    assert fresh.of_word("the") == 1 and fresh.of_word("xqz") == 1
+    assert fresh._hyphenator is None  # three letters cannot be hyphenated: no patterns loaded
+    assert fresh.of_word("zyxwvutsrq") == 1 + len(Pyphen(lang="en_US").positions("zyxwvutsrq"))
+    assert fresh._hyphenator is not None
 
 
 # -- the places that drag ----------------------------------------------------
@@ -199,8 +296,25 @@ lint_snippet({"extends": "readability", "message": "x", "sentence_words": 3}, "A
 print(sorted(name for name in ("textstat", "nltk", "pyphen") if name in sys.modules))
 """
 
+# The default pack, as `newslint check SEED` runs it, scores the seed (readability-grade is on).
+DEFAULT_PACK = """
+import sys
+from pathlib import Path
+from newslint.api import Linter
+from newslint.text import stats
+Linter().lint_file(Path(sys.argv[1]))
+assert stats._TOKEN_SYLLABLES, "readability-grade did not score the seed"
+print(sorted(name for name in ("textstat", "nltk", "pyphen") if name in sys.modules))
+"""
 
-def test_textstat_and_nltk_load_only_for_scores():
+
+def test_no_readability_rule_loads_textstat_nltk_or_pyphen():
     result = subprocess.run([sys.executable, "-c", LAZY], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
-    assert "import textstat" not in Path(sys.modules["newslint.checks.readability"].__file__).read_text()
+
+
+def test_the_default_pack_scores_a_seed_without_textstat_nltk_or_pyphen():
+    seed = str(SEEDS / "000_36139f453626bebe.txt")
+    result = subprocess.run([sys.executable, "-c", DEFAULT_PACK, seed], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
