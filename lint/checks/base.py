@@ -89,8 +89,9 @@ class Check:
     SCOPED: ClassVar[bool] = True
     # House data from the config (e.g. ``people``) this type reads, if any.
     HOUSE_DATA: ClassVar[tuple[str, ...]] = ()
-    # 0: runs first (page-junk rules). 1: runs after, seeing ``doc.junk_spans``
-    # and ``doc.article_paragraphs()`` (readability, off-topic).
+    # Rules run phase by phase: 0 first (page junk), then 1 (off-topic), then 2
+    # (readability); a later phase sees what earlier ones flagged as not the
+    # article's own text in ``doc.junk_spans`` and ``doc.article_paragraphs()``.
     PHASE: ClassVar[int] = 0
 
     def __init__(self, rule: Rule):
