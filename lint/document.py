@@ -136,10 +136,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        spans: list[Span] = []
-        for block in self.body_blocks:
-            spans.extend(segment.sentences(self.prose, block.start, block.end))
-        return spans
+        return segment.sentences_in(self.prose, [(b.start, b.end) for b in self.body_blocks])
 
     def block_sentences(self, block: Block) -> list[Span]:
         from bisect import bisect_left
@@ -155,17 +152,11 @@ class Document:
 
     @cached_property
     def words(self) -> list[Span]:
-        spans: list[Span] = []
-        for block in self.body_blocks:
-            spans.extend(segment.words(self.prose, block.start, block.end))
-        return spans
+        return segment.words_in(self.prose, [(b.start, b.end) for b in self.body_blocks])
 
     @cached_property
     def quotations(self) -> list[Span]:
-        spans: list[Span] = []
-        for block in self.body_blocks:
-            spans.extend(segment.quotations(self.prose, block.start, block.end))
-        return spans
+        return segment.quotations_in(self.prose, [(b.start, b.end) for b in self.body_blocks])
 
     def in_quotation(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside a direct quotation."""

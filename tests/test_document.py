@@ -292,3 +292,31 @@ def test_setext_h1_is_the_headline():
     doc = make_doc("Big Title\n=========\n\nBody text.\n", "markdown", "a.md")
     assert (doc.headline, doc.headline_span) == ("Big Title", (0, 9))
     assert doc.prose == "Big Title\n         \n\nBody text.\n"
+
+
+def test_segmenting_all_blocks_at_once_matches_block_by_block():
+    from newslint.text import segment
+
+    text = 'Mr.\nSmith left. "Why?" she asked.\nJ. Doe won "big\nthe U.S. etc.\n\n“Open. Then No. 5 won.\nend e.g. Fine'
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    blocks = [(s, s + len(line)) for s, line in zip(starts, text.split("\n"), strict=True) if line]
+    blocks[-1:] = [(blocks[-1][0], blocks[-1][0] + 4), (blocks[-1][0] + 4, blocks[-1][1])]  # blocks that touch
+    for whole, one in [
+        (segment.sentences_in, segment.sentences),
+        (segment.words_in, segment.words),
+        (segment.quotations_in, segment.quotations),
+    ]:
+        expected = [span for start, end in blocks for span in one(text, start, end)]
+        assert whole(text, blocks) == expected
+    assert [text[s:e] for s, e in segment.sentences_in(text, blocks)] == [
+        "Mr.",
+        "Smith left.",
+        '"Why?" she asked.',
+        'J. Doe won "big',
+        "the U.S. etc.",
+        "“Open.",
+        "Then No. 5 won.",
+        "end",
+        "e.g. Fine",
+    ]
+    assert [text[s:e] for s, e in segment.quotations_in(text, blocks)] == ['"Why?"', '"big', "“Open. Then No. 5 won."]

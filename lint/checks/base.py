@@ -9,11 +9,11 @@ configuration plumbing, suppression comments or output.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from newslint.checks.patterns import within
 from newslint.document import Document
 from newslint.problem import Problem
 
@@ -116,16 +116,7 @@ class Check:
         With many spans, one scan over their whole range is much cheaper than
         a scan per span; matches are then kept only when a span contains them.
         """
-        spans = self.scope_spans(doc)
-        if len(spans) <= 4:
-            for start, end in spans:
-                yield from pattern.finditer(doc.prose, start, end)
-            return
-        starts = [start for start, _ in spans]
-        for match in pattern.finditer(doc.prose, spans[0][0], spans[-1][1]):
-            index = bisect_right(starts, match.start()) - 1
-            if index >= 0 and match.end() <= spans[index][1]:
-                yield match
+        yield from within(pattern, doc.prose, self.scope_spans(doc))
 
     def problem(
         self,

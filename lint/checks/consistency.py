@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.checks.patterns import tagged_alternation
+from newslint.checks.patterns import Phrases, branch_of
 
 
 class ConsistencyCheck(Check):
@@ -36,14 +36,15 @@ class ConsistencyCheck(Check):
             compile_regex(form, "either", flags)  # name a broken form on its own
         self.order = sorted(range(len(self.forms)), key=lambda i: (-len(self.forms[i]), i))
         branches = [self.forms[i] for i in self.order]
-        self.pattern = compile_regex(tagged_alternation(branches, words=not self.options["nonword"]), "either", flags)
+        self.phrases = Phrases(
+            branches, key="either", words=not self.options["nonword"], ignorecase=bool(flags), tagged=True
+        )
 
     def run(self, doc):
         seen: dict[int, list[tuple[int, int]]] = {}  # form -> its spans, in order
-        for start, end in self.scope_spans(doc):
-            for match in self.pattern.finditer(doc.prose, start, end):
-                if match.end() > match.start():
-                    seen.setdefault(self.order[int(match.lastgroup[4:])], []).append(match.span())
+        for match in self.phrases.finditer(doc, self.scope_spans(doc)):  # one scan for all scope spans
+            if match.end() > match.start():
+                seen.setdefault(self.order[branch_of(match)], []).append(match.span())
         for pair in sorted({form // 2 for form in seen}):
             first, second = seen.get(2 * pair), seen.get(2 * pair + 1)
             if not first or not second:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.checks.patterns import alternation
+from newslint.checks.patterns import Phrases, alternation
 
 
 class ExistenceCheck(Check):
@@ -19,23 +19,31 @@ class ExistenceCheck(Check):
 
     def __init__(self, rule):
         super().__init__(rule)
-        flags = re.IGNORECASE if self.options["ignorecase"] else 0
-        parts = []
-        if self.options["tokens"]:
-            parts.append(alternation(self.options["tokens"], words=not self.options["nonword"]))
-        if self.options["raw"]:
-            parts.append("".join(self.options["raw"]))
-        if not parts:
+        ignorecase = self.options["ignorecase"]
+        flags = re.IGNORECASE if ignorecase else 0
+        tokens, raw = self.options["tokens"], self.options["raw"]
+        if not tokens and not raw:
             raise OptionError("tokens", "an existence rule needs 'tokens' or 'raw'")
-        self.pattern = compile_regex("|".join(f"(?:{p})" for p in parts), "tokens", flags)
+        self.phrases = self.pattern = None
+        if raw:  # one regular expression of the rule's own making, scanned as written
+            parts = [alternation(tokens, words=not self.options["nonword"])] if tokens else []
+            self.pattern = compile_regex("|".join(f"(?:{p})" for p in [*parts, "".join(raw)]), "tokens", flags)
+        else:
+            self.phrases = Phrases(tokens, key="tokens", words=not self.options["nonword"], ignorecase=ignorecase)
         self.exceptions = None
         if self.options["exceptions"]:
             self.exceptions = compile_regex(alternation(self.options["exceptions"], words=False), "exceptions", flags)
 
     def run(self, doc):
-        for match in self.matches(self.pattern, doc):
-            if match.end() == match.start():
+        if self.phrases is not None:
+            found = self.phrases.finditer(doc, self.scope_spans(doc))
+        else:
+            found = self.matches(self.pattern, doc)
+        prose = doc.prose
+        for match in found:
+            start, end = match.span()
+            if end == start:
                 continue
-            if self.exceptions and self.exceptions.fullmatch(match.group()):
+            if self.exceptions and self.exceptions.fullmatch(prose[start:end]):
                 continue
-            yield self.problem(doc, *match.span())
+            yield self.problem(doc, start, end)

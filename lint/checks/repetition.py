@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newslint.checks.base import Check, Option, compile_regex
 from newslint.checks.patterns import alternation
@@ -24,18 +25,38 @@ class RepetitionCheck(Check):
         flags = re.IGNORECASE if self.ignorecase else 0
         tokens = "|".join(self.options["tokens"]) or "(?!)"
         self.pattern = compile_regex(f"(?:{tokens})", "tokens", flags)
-        # A cheap test run in C first: a span without "X <space> X" has no
-        # repetition, so most spans never reach the token loop below.
-        self.candidate = compile_regex(f"(?P<first>{tokens})\\s+(?P=first)", "tokens", flags)
+        # A test run in C first: a span without "X <space> X" has no repetition,
+        # so most spans never reach the token loop below. The token is atomic,
+        # as the loop's tokens are: no backtracking into "the" for "theory".
+        self.candidate = compile_regex(f"(?P<first>(?>{tokens}))\\s+(?P=first)", "tokens", flags)
         self.exceptions = None
         if self.options["exceptions"]:
             self.exceptions = compile_regex(alternation(self.options["exceptions"], words=False), "exceptions", flags)
 
     def run(self, doc):
-        prose = doc.prose
-        for start, end in self.scope_spans(doc):
-            if self.candidate.search(prose, start, end):
-                yield from self._repeats(doc, start, end)
+        for start, end in self._candidate_spans(doc.prose, self.scope_spans(doc)):
+            yield from self._repeats(doc, start, end)
+
+    def _candidate_spans(self, prose, spans):
+        """The spans where a candidate starts, found by one scan over their whole range.
+
+        A span is taken when a candidate starts in it, even one that runs past
+        its end, and the scan goes on from the span's end: no candidate hides another.
+        """
+        if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):  # overlapping scopes: one by one
+            yield from (span for span in spans if self.candidate.search(prose, *span))
+            return
+        if not spans:
+            return
+        starts = [start for start, _ in spans]
+        search, end = self.candidate.search, spans[-1][1]
+        candidate = search(prose, starts[0], end)
+        while candidate is not None:
+            index = bisect_right(starts, candidate.start()) - 1
+            span_start, span_end = spans[index]
+            if candidate.start() < span_end:
+                yield span_start, span_end
+            candidate = search(prose, max(span_end, candidate.start() + 1), end)
 
     def _repeats(self, doc, start, end):
         prose = doc.prose

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.checks.patterns import alternation, tagged_alternation
+from newslint.checks.patterns import Phrases, alternation, branch_of
 
 # A replacement may name capture groups of its key: "in the $1 directory".
 _GROUP_REF = re.compile(r"\$(\d)")
@@ -37,8 +37,8 @@ class SubstitutionCheck(Check):
         self.replacements = [swap[key] for key in self.keys]
         # Each key alone names a broken one in the error, and fills "$1" later.
         self.key_patterns = [compile_regex(key, "swap", self.flags) for key in self.keys]
-        self.pattern = compile_regex(
-            tagged_alternation(self.keys, words=not self.options["nonword"]), "swap", self.flags
+        self.phrases = Phrases(
+            self.keys, key="swap", words=not self.options["nonword"], ignorecase=bool(self.flags), tagged=True
         )
         self.exceptions = None
         if self.options["exceptions"]:
@@ -48,16 +48,14 @@ class SubstitutionCheck(Check):
 
     def run(self, doc):
         prose = doc.prose
-        for start, end in self.scope_spans(doc):
-            for match in self.pattern.finditer(prose, start, end):
-                observed = match.group()
-                if not observed.strip() or (self.exceptions and self.exceptions.fullmatch(observed)):
-                    continue
-                index = int(match.lastgroup[4:])
-                choices = self._choices(index, observed)
-                if any(self._same(choice, observed) for choice in choices):
-                    continue
-                yield self._problem(doc, match, observed, choices)
+        for match in self.phrases.finditer(doc, self.scope_spans(doc)):
+            observed = prose[match.start() : match.end()]  # the match may come from a lower-cased copy
+            if not observed.strip() or (self.exceptions and self.exceptions.fullmatch(observed)):
+                continue
+            choices = self._choices(branch_of(match), observed)
+            if any(self._same(choice, observed) for choice in choices):
+                continue
+            yield self._problem(doc, match, observed, choices)
 
     def _choices(self, index: int, observed: str) -> list[str]:
         """The preferred forms for a match of key ``index``, groups filled in."""

@@ -8,6 +8,7 @@ person of the article who bears it, and is left alone when two people do.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from newslint.checks.base import Check, Option, OptionError
 from newslint.text.people import Mention, MentionFinder
@@ -183,27 +184,39 @@ class TitlesCheck(Check):
         for mention in mentions:
             start = mention.name_end - len(mention.surname)
             spots[mention.surname].append((start, mention.name_end, mention.given, mention.title))
-        titled = sorted(spots)
-        for given, surname, start, end in full_names:
-            spots[surname].append((start, end, given, None))
-        first_spot = {surname: min(found, key=lambda spot: spot[0]) for surname, found in spots.items()}
         minimum, long = self.options["variant_min_length"], self.options["variant_long_length"]
         # Names one or two edits apart share a key made by deleting as many letters
         # from each, so only those pairs are compared (no pass over every pair).
+        titled_keys = {s: deletions(s, 2 if len(s) >= long else 1) for s in sorted(spots) if len(s) >= minimum}
+        if not titled_keys:
+            return
+        wanted = frozenset().union(*titled_keys.values())
+        # Keys of equal length come from names at most two letters longer or shorter.
+        lengths = {len(s) + change for s in titled_keys for change in range(-2, 3)}
         by_key: dict[str, set[str]] = defaultdict(set)
-        for surname in spots:
-            if len(surname) >= minimum:
-                for key in deletions(surname, 2 if len(surname) >= long else 1):
+        for surname, keys in titled_keys.items():
+            for key in keys:
+                by_key[key].add(surname)
+        # An untitled name matters only if it shares a key with a titled one.
+        for given, surname, start, end in full_names:
+            if surname not in spots:
+                if len(surname) < minimum or len(surname) not in lengths:
+                    continue
+                shared = deletions(surname, 2 if len(surname) >= long else 1) & wanted
+                if not shared:
+                    continue
+                for key in shared:
                     by_key[key].add(surname)
+            spots[surname].append((start, end, given, None))
+        first_spot = {surname: min(found, key=lambda spot: spot[0]) for surname, found in spots.items()}
         pairs = set()
-        for surname in titled:
-            if len(surname) >= minimum:
-                for key in deletions(surname, 2 if len(surname) >= long else 1):
-                    if len(by_key[key]) > CROWDED:
-                        continue  # a list of look-alike names, not one name spelled twice
-                    pairs.update(
-                        tuple(sorted((surname, other), key=lambda s: first_spot[s][0])) for other in by_key[key]
-                    )
+        for surname, keys in titled_keys.items():
+            others: set[str] = set()
+            for key in keys:
+                if len(by_key[key]) <= CROWDED:  # more: a list of look-alike names, not one name spelled twice
+                    others |= by_key[key]
+            others.discard(surname)
+            pairs.update(tuple(sorted((surname, other), key=lambda s: first_spot[s][0])) for other in others)
         reported = set()
         for first, later in sorted(pairs, key=lambda pair: (first_spot[pair[1]][0], first_spot[pair[0]][0])):
             if first == later or later in reported or not self._close(first, later, long):
@@ -263,9 +276,12 @@ def suggestion(mention: Mention) -> str:
     return mention.garble
 
 
-def deletions(word: str, depth: int) -> set[str]:
-    """``word`` and every string made from it by deleting up to ``depth`` letters."""
-    found = {word}
-    for _ in range(depth):
-        found |= {w[:i] + w[i + 1 :] for w in found for i in range(len(w))}
-    return found
+@lru_cache(maxsize=8192)  # the same names come back article after article
+def deletions(word: str, depth: int) -> frozenset[str]:
+    """``word`` and every string made from it by deleting one letter, or two when ``depth`` is 2."""
+    if depth not in (1, 2):
+        raise ValueError(f"depth {depth}: deletions are of one or two letters")
+    found = {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+    if depth == 2:
+        found.update(word[:i] + word[i + 1 : j] + word[j + 1 :] for j in range(len(word)) for i in range(j))
+    return frozenset(found)

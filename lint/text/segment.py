@@ -1,8 +1,11 @@
 """Sentence, word and quotation segmentation with absolute offsets.
 
 Every function takes the document's prose view (same length as the original
-text, markup blanked) and a span, and returns absolute ``(start, end)`` pairs,
-so that a check never has to re-find anything in the text.
+text, markup blanked) and a span, or a list of block spans, and returns
+absolute ``(start, end)`` pairs, so that a check never has to re-find
+anything in the text. The ``*_in`` functions segment many blocks at once with
+one scan over each run of blocks that only whitespace separates, and return
+what the per-block functions return for each block, in order.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 import re
 
 # Words: letters/digits joined by apostrophes, hyphens or inner dots (U.S., it's).
-WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?(?<![a-z]\.)", re.UNICODE)
+# Possessive: backtracking into a word never helps, and costs time.
+WORD = re.compile(r"[^\W_]++(?:[’'.\-][^\W_]++)*+\.?(?<![a-z]\.)", re.UNICODE)
 
 # A sentence may end after . ! ? or … with closing quotes/brackets, then space
 # and what may start a sentence (group 1: its first character). ASCII
-# lowercase is ruled out here, other lowercase letters in ``_ends_sentence``.
+# lowercase is ruled out here, other lowercase letters in ``_split_run``.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?([^\W_a-z]|[$£€]))|(?=\s*$))")
 
 # Tokens before a period that do not end a sentence.
@@ -28,18 +32,12 @@ _ABBREVIATIONS = frozenset(
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "fig"})
 
 
-def _ends_sentence(text: str, at: int, following: str | None, floor: int) -> bool:
-    """Whether the punctuation at ``at`` closes a sentence.
+def _period_ends(text: str, at: int, following: str | None, floor: int) -> bool:
+    """Whether the period at ``at`` closes a sentence: not after an abbreviation or an initial.
 
-    Not after an abbreviation or an initial ("Mr.", "J."), and not before a
-    lowercase word ('"Why?" she asked.'). ``following`` is the first
-    character of the next sentence (None at the end of the span); ``floor``
-    is where this sentence began.
+    ``following`` is the first character of the next sentence (None at the
+    end of the span); ``floor`` is where this sentence began.
     """
-    if following is not None and following.islower():
-        return False
-    if text[at] != ".":
-        return True
     # The token before the period runs back to the last space; rfind does
     # that walk in C, so a period costs O(token length).
     begin = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at)) + 1
@@ -54,14 +52,38 @@ def _ends_sentence(text: str, at: int, following: str | None, floor: int) -> boo
 def sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``prose[start:end]`` into sentence spans, trimmed of whitespace."""
     spans: list[tuple[int, int]] = []
-    cursor = start
-    for boundary in _BOUNDARY.finditer(prose, start, end):
-        if not _ends_sentence(prose, boundary.start(), boundary.group(1), cursor):
-            continue
-        _append_trimmed(prose, cursor, boundary.end(), spans)
-        cursor = boundary.end()
-    _append_trimmed(prose, cursor, end, spans)
+    _split_run(prose, [(start, end)], start, end, spans)
     return spans
+
+
+def _split_run(prose: str, run: list[tuple[int, int]], start: int, end: int, spans: list) -> None:
+    """Append the sentences of the blocks of ``run`` (only whitespace between them).
+
+    One scan covers the run. A boundary inside a block holds there as in a
+    scan of the block alone, except at the block's end, where the block's
+    last sentence ends whatever the boundary says.
+    """
+    pending = iter(run)
+    block_start, block_end = next(pending)
+    cursor = block_start
+    for boundary in _BOUNDARY.finditer(prose, start, end):
+        at = boundary.start()
+        while at >= block_end:  # past the block: its last sentence ends with it
+            _append_trimmed(prose, cursor, block_end, spans)
+            block_start, block_end = next(pending)
+            cursor = block_start
+        following = boundary.group(1)
+        # Not before a lowercase word ('"Why?" she asked.'), nor after "Mr." or "J.".
+        if following is not None and following.islower():
+            continue
+        if prose[at] == "." and not _period_ends(prose, at, following, cursor):
+            continue
+        stop = boundary.end()
+        _append_trimmed(prose, cursor, stop, spans)
+        cursor = stop
+    _append_trimmed(prose, cursor, block_end, spans)
+    for block_start, block_end in pending:
+        _append_trimmed(prose, block_start, block_end, spans)
 
 
 def _append_trimmed(prose: str, start: int, end: int, spans: list) -> None:
@@ -73,8 +95,12 @@ def _append_trimmed(prose: str, start: int, end: int, spans: list) -> None:
         spans.append((start, end))
 
 
+# Spans without a Python-level loop: ``map`` calls the method in C.
+_span = re.Match.span
+
+
 def words(prose: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in WORD.finditer(prose, start, end)]
+    return list(map(_span, WORD.finditer(prose, start, end)))
 
 
 _OPENERS = {"“": "”", '"': '"', "«": "»"}
@@ -97,3 +123,46 @@ def quotations(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = end if closer == -1 else closer + 1
         spans.append((opener.start(), stop))
         pos = stop
+
+
+def words_in(prose: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of every block: a word never spans the whitespace between blocks."""
+    spans: list[tuple[int, int]] = []
+    for start, end, _ in _runs(prose, blocks):
+        spans += map(_span, WORD.finditer(prose, start, end))
+    return spans
+
+
+def sentences_in(prose: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of every block, as ``sentences`` finds them block by block."""
+    spans: list[tuple[int, int]] = []
+    for start, end, run in _runs(prose, blocks):
+        _split_run(prose, run, start, end, spans)
+    return spans
+
+
+def quotations_in(prose: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations of every block, each closed at the latest at its block's end."""
+    spans: list[tuple[int, int]] = []
+    for start, end, run in _runs(prose, blocks):
+        index, pos = 0, start
+        while (opener := _OPEN_QUOTE.search(prose, pos, end)) is not None:
+            while opener.start() >= run[index][1]:
+                index += 1
+            block_end = run[index][1]
+            closer = prose.find(_OPENERS[opener.group()], opener.end(), block_end)
+            pos = block_end if closer == -1 else closer + 1
+            spans.append((opener.start(), pos))
+    return spans
+
+
+def _runs(prose: str, blocks: list[tuple[int, int]]):
+    """``(start, end, blocks)`` for each run of blocks that only whitespace separates."""
+    run: list[tuple[int, int]] = []
+    for block in blocks:
+        if run and not (run[-1][1] < block[0] and prose[run[-1][1] : block[0]].isspace()):
+            yield run[0][0], run[-1][1], run
+            run = []
+        run.append(block)
+    if run:
+        yield run[0][0], run[-1][1], run

@@ -10,6 +10,7 @@ title. Every word list comes from the rule's YAML; this module holds no vocabula
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
@@ -51,6 +52,7 @@ class Lexicon:
                 raise OptionError("garbles", f"{real!r} is not a title the lexicon knows")
             self.garbles[phrase_key(written)] = str(real)
             self.garble_titles[phrase_key(written)] = title
+        self.heads = HeadFinder([*self.head_forms, *self.garbles])
         self.groups: list[list[Title]] = []
         for index, group in enumerate(options["compatible"]):
             titles = [self.parse(str(entry)) for entry in group]
@@ -69,23 +71,7 @@ class Lexicon:
                 forms[phrase_key(str(form))] = phrase_key(str(canonical))
         return forms
 
-    # -- regex pieces, escaped and longest first ------------------------------
-
-    def head_pattern(self) -> str:
-        """Every written head form and garble as one case-sensitive trie regex.
-
-        Each word may be lower case, capitalised or upper case, and words are
-        joined by a space or a hyphen. A trie of literals scans several times
-        faster than an alternation under IGNORECASE.
-        """
-        variants: set[str] = set()
-        for form in [*self.head_forms, *self.garbles]:
-            words = form.split()
-            for cases in product((str.lower, str.capitalize), repeat=len(words)):
-                cased = [case(word) for case, word in zip(cases, words, strict=True)]
-                variants.update(joint.join(cased) for joint in (" ", "-"))
-            variants.update(joint.join(words).upper() for joint in (" ", "-"))
-        return _trie(sorted(variants))
+    # -- regex pieces ----------------------------------------------------------
 
     def portfolio_pattern(self) -> str:
         return _alternation(list(self.portfolio_forms))
@@ -136,8 +122,96 @@ class Lexicon:
         )
 
 
-def _trie(words: list[str]) -> str:
-    """One regex matching exactly ``words``, longest first, with shared prefixes factored out."""
+# Around a head: no word character or dot before it, no word character after it.
+_WORD_OR_DOT = re.compile(r"[\w.]")
+_WORD = re.compile(r"\w")
+
+
+class HeadFinder:
+    """Where the heads of a lexicon are written in a text.
+
+    A head form is written with each word in lower case or capitalised, or all
+    in capitals, its words joined by spaces or by hyphens ("Secretary-General").
+    A regex of every such variant is slow to build (sre parses its thousands of
+    branches in Python), so a small trie of the lower-case forms scans a
+    lower-cased copy of the text, and each hit is then looked up in the set of
+    written variants. The copy finds every head and a few more: no character
+    that is not a word character lower-cases to one, so the boundaries hold too.
+    """
+
+    def __init__(self, forms: list[str]):
+        self.variants = frozenset(_written_variants(forms))
+        # The lengths worth trying by a head's first two characters, and by its last two.
+        self.affix = min(2, *map(len, self.variants)) if self.variants else 1
+        self.lengths_from = _lengths_by(self.variants, lambda variant: variant[: self.affix])
+        self.lengths_to = _lengths_by(self.variants, lambda variant: variant[-self.affix :])
+        keys = sorted({variant.lower().replace("-", " ") for variant in self.variants})
+        # The character before a head is neither a word character nor a dot; in the
+        # lower-cased copy [0-9a-z_.] are the ASCII ones, and a charset first lets sre
+        # skip along the text fast (the rest is checked on the hit).
+        self.scan = re.compile(rf"[^0-9a-z_.](?:{_trie(keys, space='[ -]')})(?!\w)")
+
+    def find(self, text: str) -> Iterator[tuple[int, int, list[int]]]:
+        """The heads in ``text`` from left to right, none overlapping: (start, end, lengths).
+
+        ``end`` is that of the longest head at ``start`` that a word does not go on
+        from; ``lengths`` are those of every head written at ``start``, longest first.
+        """
+        # A space in front stands for the start of the text, and shifts every offset by one:
+        # a hit's first character is the one before the head, so hit.start() is the head's offset.
+        lowered = " " + text.lower()
+        if len(lowered) != len(text) + 1:  # a letter whose lower case is two ("İ"): keep offsets
+            lowered = " " + "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+        position = 0
+        while hit := self.scan.search(lowered, position):
+            start = hit.start()
+            position = start + 1
+            if start and _WORD_OR_DOT.match(text, start - 1):
+                continue
+            lengths = self.at(text, start)
+            end = next((start + n for n in lengths if not _WORD.match(text, start + n)), None)
+            if end is not None:
+                yield start, end, lengths
+                position = end
+
+    def at(self, text: str, start: int) -> list[int]:
+        """The lengths of the heads written at ``start``, longest first."""
+        room = len(text) - start
+        lengths = self.lengths_from.get(text[start : start + self.affix], ())
+        return [n for n in lengths if n <= room and text[start : start + n] in self.variants]
+
+    def ending_at(self, text: str, end: int) -> list[int]:
+        """The lengths of the heads written just before ``end``, longest first."""
+        lengths = self.lengths_to.get(text[max(0, end - self.affix) : end], ())
+        return [n for n in lengths if n <= end and text[end - n : end] in self.variants]
+
+
+def _lengths_by(variants, affix) -> dict[str, list[int]]:
+    """Distinct lengths of ``variants``, longest first, by the part of them that ``affix`` picks."""
+    lengths: dict[str, set[int]] = {}
+    for variant in variants:
+        lengths.setdefault(affix(variant), set()).add(len(variant))
+    return {part: sorted(found, reverse=True) for part, found in lengths.items()}
+
+
+def _written_variants(forms: list[str]) -> set[str]:
+    """Every way a form may be written: each word lower case or capitalised, or all capitals; space or hyphen."""
+    variants: set[str] = set()
+    for form in forms:
+        words = form.split()
+        for cased in product(*[(word, word.capitalize()) for word in words]):
+            variants.add(" ".join(cased))
+            variants.add("-".join(cased))
+        variants.add(" ".join(words).upper())
+        variants.add("-".join(words).upper())
+    return variants
+
+
+def _trie(words: list[str], space: str = r"\ ") -> str:
+    """One regex matching exactly ``words``, longest first, with shared prefixes factored out.
+
+    ``space`` is the regex written for a space between words ("[ -]": a space or a hyphen).
+    """
     root: dict = {}
     for word in words:
         node = root
@@ -146,7 +220,9 @@ def _trie(words: list[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            (space if char == " " else re.escape(char)) + build(child) for char, child in sorted(node.items()) if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

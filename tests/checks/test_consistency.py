@@ -87,3 +87,18 @@ def test_news_variants_on_the_seeds():
 def test_quotes_skip_leaves_quoted_forms_alone():
     text = "The UN met.\n“The U.N. can do this,” he said. A U.N. aide agreed."
     assert spots(lint_snippet({**BASE, "quotes": "skip"}, text)) == [(2, 36, "U.N.")]
+
+
+def test_forms_with_alternatives_case_classes_and_lookarounds():
+    spec = {
+        **BASE,
+        "either": {
+            "[Cc]easefires?": "[Cc]ease-fires?",
+            "Hezbollah": "Hizbollah|Hizballah",
+            "UN(?<![A-Z]{2} UN)(?! [A-Z]{2})": r"U\.N\.",
+        },
+    }
+    text = "Ceasefire talks.\nA cease-fire, Hizballah and Hezbollah.\nPM UN CHIEF; the UN and the U.N."
+    problems = lint_snippet(spec, text)
+    assert spots(problems) == [(2, 3, "cease-fire"), (2, 29, "Hezbollah"), (3, 29, "U.N.")]
+    assert problems[1].message == "'Hezbollah' here, but 'Hizballah' on line 2."

@@ -61,3 +61,21 @@ def test_quotes_skip():
 def test_bad_token_names_the_key():
     with pytest.raises(NewslintError, match="tokens"):
         lint_snippet({**BASE, "tokens": ["(oops"]}, "x")
+
+
+def test_a_repeat_across_paragraphs_does_not_hide_one_inside_the_next():
+    # One scan covers all paragraphs; "the\nthe" is no repeat, "the the" after it is.
+    assert spots(lint_snippet(WORDS, "So the\nthe the end.\nOf of")) == [(2, 5, "the")]
+    assert spots(lint_snippet({**WORDS, "ignorecase": True}, "So the\nthe the end.\nOf of")) == [
+        (2, 5, "the"),
+        (3, 4, "of"),
+    ]
+
+
+def test_a_longer_word_is_no_repeat_of_its_start():
+    assert spots(lint_snippet(WORDS, "the theory, in inside, an an")) == [(1, 27, "an")]
+
+
+def test_overlapping_scopes_are_searched_one_by_one():
+    spec = {**WORDS, "ignorecase": True, "scope": ["paragraph", "sentence"]}
+    assert spots(lint_snippet(spec, "One two. The the end.")) == [(1, 14, "the")]

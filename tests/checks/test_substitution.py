@@ -118,3 +118,32 @@ def test_bad_swap_names_the_key(swap, key):
 def test_swap_is_required():
     with pytest.raises(NewslintError, match="swap"):
         lint_snippet({"extends": "substitution", "message": "x"}, "x")
+
+
+def test_ignorecase_regex_keys_and_the_original_case_of_the_match():
+    spec = {
+        **BASE,
+        "ignorecase": True,
+        "capitalize": True,
+        "swap": {"(?:has|have|had) the ability to": "can|could", "in order to": "to"},
+    }
+    problems = lint_snippet(spec, "In Order To win, they Have The Ability To vote.")
+    assert spots(problems) == [(1, 1, "In Order To"), (1, 23, "Have The Ability To")]
+    assert problems[0].message == "Use 'To' instead of 'In Order To'."
+    assert problems[1].message == "Use 'Can' or 'Could' instead of 'Have The Ability To'."
+
+
+def test_keys_with_alternatives_and_leading_case_classes_keep_their_replacement():
+    spec = {
+        **BASE,
+        "swap": {"[Ee]nd (results?)": "$1", "[Pp]ast history|[Oo]ld history": "history", "ATM machines?": "ATM"},
+    }
+    text = "The end result. Past history and old history.\nATM machines and End Results."
+    problems = lint_snippet(spec, text)
+    assert spots(problems) == [
+        (1, 5, "end result"),
+        (1, 17, "Past history"),
+        (1, 34, "old history"),
+        (2, 1, "ATM machines"),
+    ]
+    assert [p.fix for p in problems] == ["result", "history", "history", "ATM"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+
 from newslint.api import Linter
 from newslint.errors import NewslintError
-
-from tests.conftest import FIXTURES, ROOT, SEEDS, lint_snippet, spots
+from tests.conftest import FIXTURES, ROOT, SEEDS, lint_snippet, make_rule, spots
 
 RULE = yaml.safe_load((ROOT / "rules" / "person-titles.yml").read_text(encoding="utf-8"))
 SPEC = {k: v for k, v in RULE.items() if k not in ("examples", "description")}
@@ -93,6 +93,48 @@ def test_a_senator_may_be_a_minister_but_not_two_ministers():
 def test_one_problem_per_person_and_title():
     text = "President Joe Biden spoke. Governor Biden left. Governor Biden came back."
     assert spots(warnings(text)) == [(1, 28, "Governor Biden")]
+
+
+# -- how titles are written: case, hyphens, where they stand ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "column"),
+    [
+        ("FOREIGN MINISTER Dmytro Kuleba", "PRIME MINISTER Kuleba", 39),  # all capitals
+        ("Foreign minister Dmytro Kuleba", "prime-minister Dmytro Kuleba", 39),  # hyphen for space
+        ("foreign Minister Dmytro Kuleba", "prime Minister Dmytro Kuleba", 39),  # each word either case
+        ("(Foreign Minister Dmytro Kuleba", "—Prime Minister Kuleba", 41),  # after punctuation
+    ],
+)
+def test_a_title_in_any_written_form(first, later, column):
+    text = f"{first} spoke. {later} left."
+    assert spots(warnings(text)) == [(1, column, later.lstrip("—"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pRIME mINISTER Dmytro Kuleba spoke. Foreign Minister Kuleba left.",  # no such case: no title
+        "Chief of-Staff John Kelly spoke. Senator Kelly left.",  # a space and a hyphen in one title
+        "Vice-Presidential Dmytro Kuleba spoke. Foreign Minister Kuleba left.",  # a word goes on
+    ],
+)
+def test_not_a_written_title(text):
+    assert lint(text) == []
+
+
+def test_a_letter_that_lowers_to_two_keeps_positions():
+    text = "İstanbul: Foreign Minister Dmytro Kuleba spoke. İ Prime Minister Kuleba left."
+    assert spots(warnings(text)) == [(1, 51, "Prime Minister Kuleba")]
+
+
+def test_head_finder_reads_every_head_at_a_place():
+    heads = make_rule(SPEC)[1].lexicon.heads
+    text = "U.N. Secretary-General Ban; general secretary-elect"
+    assert [(s, e) for s, e, _ in heads.find(text)] == [(5, 22), (28, 45)]
+    assert [text[5 : 5 + n] for n in heads.at(text, 5)] == ["Secretary-General", "Secretary"]
+    assert [text[45 - n : 45] for n in heads.ending_at(text, 45)] == ["general secretary", "secretary"]
 
 
 # -- must not fire --------------------------------------------------------------------
