@@ -16,8 +16,6 @@ ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
 _FENCE = re.compile(r"---[ \t]*\r?$")
 _FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# A line with something on it: group 1 spans it without surrounding blanks.
-_FILLED_LINE = re.compile(r"^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 
 
 def decode(data: bytes) -> tuple[str, bool]:
@@ -163,7 +161,14 @@ def _plain_blocks(text: str, offset: int) -> list[Block]:
     and separates paragraphs with blank lines. The second form is recognised
     when most lines are short and blank lines exist.
     """
-    filled = [m.span(1) for m in _FILLED_LINE.finditer(text, offset)]
+    filled = []  # the span of each line that has something on it, without surrounding blanks
+    pos = offset
+    for line in text[offset:].split("\n"):
+        content = line.strip()
+        if content:
+            start = pos + len(line) - len(line.lstrip())
+            filled.append((start, start + len(content)))
+        pos += len(line) + 1
     if not filled:
         return []
     line_count = text.count("\n", offset) + (0 if text.endswith("\n") else 1)
