@@ -29,15 +29,17 @@ the problem spans the whole line and its message says why.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import partial
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.text.cuescore import CueError, Scorer, parse_kinds
+from newslint.text.cuescore import CueError, Plan, Scorer, parse_kinds
 from newslint.text.lineshape import LineShape, content_words, ends_sentence, measure
 from newslint.text.phrasegroup import PhraseGroup, Screen
 
 KINDS = ("promo", "related", "caption", "ad", "notice", "social", "copyright", "artifact", "byline")
-SHAPE_FEATURES = frozenset("short tiny long no_stop caps title url handle email imperative pipes no_letters".split())
+SHAPE_ORDER = tuple("short tiny long no_stop caps title url handle email imperative pipes no_letters".split())
+SHAPE_FEATURES = frozenset(SHAPE_ORDER)
 POSITION_FEATURES = frozenset("first last top bottom inner".split())
 NEIGHBOUR_FEATURES = frozenset({"isolated", "cohesive", "between_prose"})
 CONTEXT_FEATURES = NEIGHBOUR_FEATURES | {"quoted"}
@@ -104,6 +106,8 @@ class BoilerplateCheck(Check):
         self.imperatives = frozenset(w.lower() for w in self.options["imperatives"])
         self.stopwords = frozenset(w.lower() for w in self.options["stopwords"])
         self.screens: dict[frozenset[str], Screen] = {}  # gate -> its screen, built on first use
+        self.plans: dict[tuple, Plan] = {}  # (word bound, shape, place, kind before, post) -> plan
+        self.gate_groups: dict[frozenset[str], list] = {}  # phrase names -> [(name, group)], sorted
 
     # -- compiling -----------------------------------------------------------
 
@@ -141,6 +145,7 @@ class BoilerplateCheck(Check):
         blocks = doc.body_blocks
         opts = self.options
         count, long_words, short_words = len(blocks), opts["long_words"], opts["short_words"]
+        edge, bounds = opts["edge_blocks"], self.scorer.word_bounds
         previous = ""  # the kind of the block before, if it was judged junk
         post_bodies = self._post_bodies(doc, blocks)
         for index, block in enumerate(blocks):
@@ -154,9 +159,16 @@ class BoilerplateCheck(Check):
             lowered = view.lower()
             after, previous = previous, ""
             shape = measure(view, words, prose_words=short_words)
-            known = self._known(self._shape_features(shape), index, count, after)
-            known["above_signature"] = index in post_bodies
-            plan = self.scorer.plan(shape.words, known)
+            # Lines of one shape, place and predecessor share a plan: a tuple
+            # key finds it without building the feature dict of every line.
+            features = self._shape_features(shape)
+            place = (index == 0, index == count - 1, index < edge, index >= count - edge)
+            key = (bisect_right(bounds, words), features, place, after, index in post_bodies)
+            plan = self.plans.get(key)
+            if plan is None:
+                known = self._known(dict(zip(SHAPE_ORDER, features, strict=True)), index, count, after)
+                known["above_signature"] = index in post_bodies
+                plan = self.plans[key] = self.scorer.plan(words, known)
             if plan.gate is not None and not (plan.gate and self._screen(plan.gate).passes(view, lowered)):
                 continue  # no phrase that this shape needs is there: ordinary prose
             lazy = _LazyFeatures(self, doc, blocks, index, view, lowered)
@@ -168,7 +180,7 @@ class BoilerplateCheck(Check):
             if verdict:
                 kind, counted = verdict
                 previous = kind.name
-                why = self._explain(shape, counted, lazy.matches, known)
+                why = self._explain(shape, counted, lazy.matches, top=index < edge)
                 yield self.problem(
                     doc, block.start, block.end, level=kind.level, category=kind.name, kind=kind.name, why=why
                 )
@@ -216,8 +228,10 @@ class BoilerplateCheck(Check):
         """The phrase groups of ``gate`` that are not in the line: a group
         with ``requires`` is ruled out by its substrings, any other is searched."""
         absent = []
-        for name in sorted(gate):
-            group = self.phrases[name]
+        groups = self.gate_groups.get(gate)
+        if groups is None:  # a few gates recur on every page
+            groups = self.gate_groups[gate] = [(name, self.phrases[name]) for name in sorted(gate)]
+        for name, group in groups:
             if group.requires or group.ends:
                 text = lazy.lowered if group.ignorecase else lazy.line
                 if (group.ends and not text.rstrip().endswith(group.ends)) or (
@@ -235,31 +249,32 @@ class BoilerplateCheck(Check):
             screen = self.screens[gate] = Screen(groups)
         return screen
 
-    def _shape_features(self, shape: LineShape) -> dict[str, bool]:
+    def _shape_features(self, shape: LineShape) -> tuple[bool, ...]:
+        """The shape features of a line, in the order of ``SHAPE_ORDER``."""
         opts = self.options
-        return {
-            "short": shape.words <= opts["short_words"],
-            "tiny": shape.words <= opts["tiny_words"],
-            "long": shape.words > opts["long_words"],
-            "no_stop": not shape.terminal,
-            "caps": self._is_caps(shape),
-            "title": shape.words >= 2 and shape.title_ratio >= opts["title_ratio"],
-            "url": shape.url,
-            "handle": shape.handle,
-            "email": shape.email,
-            "imperative": shape.first_word in self.imperatives,
-            "pipes": shape.pipes,
-            "no_letters": shape.letters < 3 or shape.letters < shape.words,
-        }
+        return (
+            shape.words <= opts["short_words"],
+            shape.words <= opts["tiny_words"],
+            shape.words > opts["long_words"],
+            not shape.terminal,
+            self._is_caps(shape),
+            shape.words >= 2 and shape.title_ratio >= opts["title_ratio"],
+            shape.url,
+            shape.handle,
+            shape.email,
+            shape.first_word in self.imperatives,
+            shape.pipes,
+            shape.letters < 3 or shape.letters < shape.words,
+        )
 
     def _is_caps(self, shape: LineShape) -> bool:
         return shape.letters >= 6 and shape.caps_ratio >= self.options["caps_ratio"]
 
-    def _explain(self, shape: LineShape, counted, matches: dict[str, str], known: dict[str, bool]) -> str:
+    def _explain(self, shape: LineShape, counted, matches: dict[str, str], *, top: bool) -> str:
         """'call to action 'click here' in an all-caps line of 8 words with no sentence punctuation'."""
         used = {name for cue in counted for name, wanted in cue.features if wanted}
         if any(("inner", False) in cue.features for cue in counted):  # '!inner': at one end
-            used.add("top" if known["top"] else "bottom")
+            used.add("top" if top else "bottom")
         # Phrases in the rule file's order, not in the order they were looked up.
         found = [name for name in self.phrases if name in used and matches.get(name) is not None]
         reasons = [cue.why for cue in counted if cue.why]

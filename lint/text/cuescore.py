@@ -125,6 +125,9 @@ class Scorer:
         bounds = {c.min_words for k in kinds for c in k.cues} | {c.max_words + 1 for k in kinds for c in k.cues}
         self.word_bounds = sorted(bounds | {k.max_words + 1 for k in kinds})
         self.plans: dict[tuple, Plan] = {}
+        # The features each kind's cues name, and each kind's part of a plan by them.
+        self.kind_features = [sorted({name for cue in kind.cues for name, _ in cue.features}) for kind in kinds]
+        self.parts: dict[tuple, tuple] = {}
         self.restricted: dict[tuple[int, frozenset[str]], Plan] = {}
 
     def judge(self, plan: Plan, values: dict[str, bool], look_up: Callable[[str], bool]):
@@ -156,43 +159,61 @@ class Scorer:
     def plan(self, words: int, known: dict[str, bool]) -> Plan:
         """Per kind that can still reach its threshold: its score from the known
         features and the cues that wait on a lookup. Worked out once per shape."""
-        key = (bisect_right(self.word_bounds, words), *known.values())
+        bound = bisect_right(self.word_bounds, words)
+        key = (bound, *known.values())
         plan = self.plans.get(key)
         if plan is not None:
             return plan
-        plan = []
-        for kind in self.kinds:
-            if words > kind.max_words:
+        entries, gate, cheap = [], set(), set()
+        for kind, names in zip(self.kinds, self.kind_features, strict=True):
+            # A kind's part depends only on the features its cues name: lines
+            # of many shapes share it, so it is worked out once per kind.
+            part_key = (id(kind), bound, *map(known.get, names))
+            part = self.parts.get(part_key)
+            if part is None:
+                part = self.parts[part_key] = self._kind_part(kind, words, known)
+            entry, kind_gate, kind_cheap = part
+            if entry is None:
                 continue
-            fixed, fixed_cues, pending = 0.0, [], []
-            for cue in kind.cues:
-                if not cue.min_words <= words <= cue.max_words:
-                    continue
-                needs = []
-                for name, wanted in cue.features:
-                    value = known.get(name)
-                    if value is None:
-                        needs.append((name, wanted))
-                    elif value != wanted:
-                        break
+            entries.append(entry)
+            gate = None if gate is None or kind_gate is None else gate | kind_gate
+            cheap |= kind_cheap
+        self.plans[key] = Plan(tuple(entries), None if gate is None else frozenset(gate), frozenset(cheap))
+        return self.plans[key]
+
+    def _kind_part(self, kind: Kind, words: int, known: dict[str, bool]) -> tuple:
+        """One kind's entry of a plan (None when it cannot reach its threshold),
+        its gate, and the cheap gateable features its pending cues need."""
+        if words > kind.max_words:
+            return None, set(), frozenset()
+        fixed, fixed_cues, pending = 0.0, [], []
+        for cue in kind.cues:
+            if not cue.min_words <= words <= cue.max_words:
+                continue
+            needs = []
+            for name, wanted in cue.features:
+                value = known.get(name)
+                if value is None:
+                    needs.append((name, wanted))
+                elif value != wanted:
+                    break
+            else:
+                if needs:
+                    pending.append((cue, tuple(needs)))
                 else:
-                    if needs:
-                        pending.append((cue, tuple(needs)))
-                    else:
-                        fixed += cue.weight
-                        fixed_cues.append(cue)
-            upside = sum(cue.weight for cue, _ in pending if cue.weight > 0)
-            if fixed + upside >= kind.threshold:
-                plan.append((kind, fixed, tuple(fixed_cues), tuple(pending), upside))
-        cheap = {
+                    fixed += cue.weight
+                    fixed_cues.append(cue)
+        upside = sum(cue.weight for cue, _ in pending if cue.weight > 0)
+        if fixed + upside < kind.threshold:
+            return None, set(), frozenset()
+        cheap = frozenset(
             name
-            for _, _, _, pending, _ in plan
             for cue, needs in pending
             for name, wanted in needs
             if wanted and cue.weight > 0 and self.gateable.get(name) == 0
-        }
-        self.plans[key] = Plan(tuple(plan), self._gate(plan), frozenset(cheap))
-        return self.plans[key]
+        )
+        entry = (kind, fixed, tuple(fixed_cues), tuple(pending), upside)
+        return entry, self._kind_gate(kind, fixed, tuple(pending)), cheap
 
     def restrict(self, plan: Plan, absent: frozenset[str]) -> Plan:
         """``plan`` once the features in ``absent`` are known to be false:
@@ -221,17 +242,6 @@ class Scorer:
             self.restricted.clear()
         cached = self.restricted[key] = Plan(tuple(kinds), None)
         return cached
-
-    def _gate(self, plan: list) -> frozenset[str] | None:
-        """The gateable features one of which must hold for some kind to reach
-        its threshold, or None when a kind can reach it without any."""
-        gate: set[str] = set()
-        for kind, fixed, _, pending, _ in plan:
-            kind_gate = self._kind_gate(kind, fixed, pending)
-            if kind_gate is None:
-                return None
-            gate |= kind_gate
-        return frozenset(gate)
 
     def _kind_gate(self, kind: Kind, fixed: float, pending: tuple) -> set[str] | None:
         """One kind's gate: the features that reach the threshold on their own

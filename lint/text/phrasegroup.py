@@ -118,51 +118,48 @@ class Screen:
     """
 
     def __init__(self, groups: list[PhraseGroup]):
-        literals: dict[bool, set[str]] = {True: set(), False: set()}
-        endings: dict[bool, set[str]] = {True: set(), False: set()}
-        regexes: dict[str, list[re.Pattern]] = {"head": [], "tail": [], "other": []}
-        modes: dict[int, bool] = {}
-        for group in groups:
-            mode = group.ignorecase
-            if group.ends:
-                endings[mode].update(group.ends)
-            elif group.requires:
-                literals[mode].update(group.requires)
-            else:  # the group's own compiled patterns: a screen compiles nothing
-                for kind, found in (("head", [group.head]), ("tail", [group.tail]), ("other", group.others)):
-                    for regex in found:
-                        if regex is not None:
-                            regex = getattr(regex, "regex", regex)
-                            regexes[kind].append(regex)
-                            modes[id(regex)] = mode
-        self.tests = []  # (ignorecase, kind, test), cheapest first
+        # Per case mode (lowercased line first, then the line as it is): its
+        # endings, its substrings, and the other groups' compiled patterns.
+        # Substrings that contain another one are kept: dropping them saved a
+        # few tests per line but cost more than that to work out per screen.
+        self.modes = []
         for mode in (True, False):
-            if endings[mode]:
-                self.tests.append((mode, "ends", tuple(sorted(endings[mode]))))
-            if literals[mode]:
-                # A literal that contains another adds nothing to the test.
-                found = literals[mode]
-                kept = sorted(a for a in found if not any(b != a and b in a for b in found))
-                self.tests.append((mode, "literals", tuple(kept)))
-        for kind in ("head", "tail", "other"):
-            self.tests += [(modes[id(regex)], kind, regex) for regex in regexes[kind]]
+            endings: set[str] = set()
+            literals: set[str] = set()
+            heads, tails, others = [], [], []
+            for group in groups:
+                if group.ignorecase != mode:
+                    continue
+                if group.ends:
+                    endings.update(group.ends)
+                elif group.requires:
+                    literals.update(group.requires)
+                else:  # the group's own compiled patterns: a screen compiles nothing
+                    heads += [group.head] if group.head is not None else []
+                    tails += [group.tail] if group.tail is not None else []
+                    others += [pattern.regex for pattern in group.others]
+            if endings or literals or heads or tails or others:
+                self.modes.append(
+                    (mode, tuple(sorted(endings)), tuple(sorted(literals)), tuple(heads), tuple(tails), tuple(others))
+                )
 
     def passes(self, line: str, lowered: str) -> bool:
         """False when no group of the screen can match ``line``."""
-        for ignorecase, kind, test in self.tests:
+        for ignorecase, endings, literals, heads, tails, others in self.modes:
             text = lowered if ignorecase else line
-            if kind == "ends":
-                if text.rstrip().endswith(test):
-                    return True
-            elif kind == "literals":
-                if any(map(text.__contains__, test)):
-                    return True
-            elif kind == "head":
-                if test.match(text):
-                    return True
-            elif kind == "tail":
-                if test.search(text, max(0, len(text) - TAIL)):
-                    return True
-            elif test.search(text):
+            if endings and text.rstrip().endswith(endings):
                 return True
+            if literals and any(map(text.__contains__, literals)):
+                return True
+            for head in heads:
+                if head.match(text):
+                    return True
+            if tails:
+                at = max(0, len(text) - TAIL)
+                for tail in tails:
+                    if tail.search(text, at):
+                        return True
+            for other in others:
+                if other.search(text):
+                    return True
         return False

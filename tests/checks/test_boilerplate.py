@@ -123,10 +123,26 @@ def test_gate_names_the_phrases_a_kind_cannot_do_without():
     assert Scorer(free, gateable={}).plan(5, {"short": True}).gate is None  # no phrase needed
 
 
+def test_plans_built_from_shared_kind_parts_equal_fresh_ones():
+    """A kind's part of a plan is cached by the features its cues name: a plan
+    assembled from parts met on other lines equals one worked out afresh."""
+    shapes = [
+        {"short": True, "no_stop": True, "caps": True, "top": False, "inner": True, "after_related": False},
+        {"short": True, "no_stop": True, "caps": False, "top": False, "inner": True, "after_related": True},
+        {"short": False, "no_stop": False, "caps": False, "top": True, "inner": False, "after_related": False},
+        {"short": True, "no_stop": False, "caps": True, "top": True, "inner": False, "after_related": True},
+    ]
+    shared = CHECK.scorer
+    for words in (4, 9, 30):
+        for known in shapes:
+            fresh = Scorer(shared.kinds, gateable=shared.gateable).plan(words, known)
+            assert shared.plan(words, known) == fresh
+
+
 def test_screens_change_no_verdict():
     """The gate and the screens only skip work: without them, the same problems."""
     unscreened = build(RULE, DATA)
-    unscreened.scorer._gate = lambda plan: None  # every line judged in full
+    unscreened.scorer._kind_gate = lambda kind, fixed, pending: None  # every line judged in full
     texts = [inner(line) for line in GOOD_LINES] + [inner(row[2]) for row in map(list, _fixture_rows())]
     texts += [
         (SEEDS / name).read_text(encoding="utf-8") for name in ("000_36139f453626bebe.txt", "004_cbe17ebb26198a41.txt")
