@@ -47,7 +47,7 @@ DEFAULT_GRADE = [{"metrics": {"flesch_kincaid_grade": {"max": 14}}}]
 DEFAULT_SIZES = [{"sentence_words": 40}, {"paragraph_sentences": 8, "paragraph_words": 150}]
 ALL_METRICS = [{"metrics": {name: {"max": 999} for name in METRICS}}]
 # What readability keeps on a Document, recomputed by each pass.
-DOCUMENT_CACHES = ("_readability_stats", "_paragraph_sizes", "_word_starts")
+DOCUMENT_CACHES = ("_readability_stats", "_paragraph_sizes", "_word_starts", "_prose_paragraphs")
 SENTENCE_LIMITS = (25, 30, 35, 40, 45, 50)
 
 

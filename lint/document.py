@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from newslint.text import segment
@@ -93,8 +94,17 @@ class Document:
         """Body paragraphs that no junk rule flagged: the article's own prose."""
         if not self.junk_spans:
             return self.paragraphs
+        # One bisect per paragraph: among the spans that start before the
+        # paragraph ends, the furthest end tells whether any reaches into it.
         junk = self.junk_spans
-        return [b for b in self.paragraphs if not any(s < b.end and b.start < e for s, e in junk)]
+        starts = [start for start, _ in junk]
+        furthest = list(accumulate((end for _, end in junk), max))
+        kept = []
+        for b in self.paragraphs:
+            index = bisect_right(starts, b.end - 1) - 1
+            if index < 0 or furthest[index] <= b.start:
+                kept.append(b)
+        return kept
 
     def spans(self, scope: str) -> list[Span]:
         """The spans a rule with this scope looks at, in document order."""

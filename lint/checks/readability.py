@@ -20,11 +20,13 @@ textstat's, computed without importing it (``newslint.text.stats``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from operator import itemgetter
 
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document import Block, Document
+from newslint.text import segment
 from newslint.text.stats import METRICS, ProseStats
 
 BOUNDS = ("min", "max")
@@ -105,8 +107,17 @@ class ReadabilityCheck(Check):
 
 
 def prose_paragraphs(doc: Document) -> list[Block]:
-    """The article's own prose paragraphs: not junk, not list items."""
-    return [block for block in doc.article_paragraphs() if block.container != "list"]
+    """The article's own prose paragraphs: not junk, not list items.
+
+    Kept on the document for its junk spans: every readability rule asks for
+    them several times, and ``article_paragraphs`` tests each paragraph
+    against every junk span.
+    """
+    cached = doc.__dict__.get("_prose_paragraphs")
+    if cached is None or cached[0] != doc.junk_spans:
+        paragraphs = [block for block in doc.article_paragraphs() if block.container != "list"]
+        cached = doc.__dict__["_prose_paragraphs"] = (list(doc.junk_spans), paragraphs)
+    return cached[1]
 
 
 def prose_text(doc: Document) -> str:
@@ -142,9 +153,17 @@ def paragraph_sizes(doc: Document) -> list[tuple[Block, list, list[int], int]]:
     paragraphs = prose_paragraphs(doc)
     cached = doc.__dict__.get("_paragraph_sizes")
     if cached is None or cached[0] != paragraphs:
-        starts = word_starts(doc)
+        # The shared word spans cover every body block (headings, lists and
+        # junk too) and cost more than the rest of this rule type: use them
+        # when another rule has built them, else find the word starts of the
+        # prose paragraphs only, with the same pattern (a word never crosses
+        # the whitespace between blocks, so the counts are the same).
+        shared = "words" in doc.__dict__
+        starts = word_starts(doc) if shared else []
         sizes = []
         for paragraph in paragraphs:
+            if not shared:
+                starts = list(map(_match_start, segment.WORD.finditer(doc.prose, paragraph.start, paragraph.end)))
             sentences = doc.block_sentences(paragraph)
             lengths = [bisect_left(starts, end) - bisect_left(starts, start) for start, end in sentences]
             words = bisect_left(starts, paragraph.end) - bisect_left(starts, paragraph.start)
@@ -159,6 +178,9 @@ def word_starts(doc: Document) -> list[int]:
     if starts is None:
         starts = doc.__dict__["_word_starts"] = list(map(itemgetter(0), doc.words))
     return starts
+
+
+_match_start = re.Match.start
 
 
 def count_words(doc: Document, start: int, end: int) -> int:

@@ -241,11 +241,18 @@ def _total_syllables(tokens: list[str]) -> int:
         pass
     if len(memo) > MEMO_LIMIT:
         memo.clear()
-    for token in set(tokens).difference(memo):  # each new token once
-        word = _clean(token)
-        if not word:
+    new = list(set(tokens).difference(memo))  # each new token once
+    # Cleaning is context-free across whitespace (see _PUNCTUATION) and no
+    # token holds any: clean all new tokens in one call on them joined by
+    # newlines, not one call per token.
+    words = _PUNCTUATION.sub("", "\n".join(new)).split("\n")
+    of_word = SYLLABLES.of_word
+    for token, word in zip(new, words, strict=True):
+        if word:
+            memo[token] = of_word(word.lower())
+        else:
             _NON_WORDS.add(token)
-        memo[token] = SYLLABLES.of_word(word.lower()) if word else 0
+            memo[token] = 0
     return sum(map(memo.get, tokens))
 
 

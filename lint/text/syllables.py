@@ -38,6 +38,7 @@ LEFT, RIGHT = 2, 2
 _BLOCK_CHARS = 1000
 # Bound on the memo (a crawl meets ever more distinct words).
 MEMO_LIMIT = 200_000
+_MISSING = object()  # a piece no pattern starts with
 
 
 class CmudictTable:
@@ -87,19 +88,26 @@ class Hyphenator:
         pointed = f".{word.lower()}."
         size = len(pointed)
         values = [0] * (size + 1)
-        lookup, missing = self.table.get, object()
+        lookup, missing = self.table.get, _MISSING
         for i in range(size - 1):
+            # Every prefix of a piece is in the table and a piece's values
+            # merge those of its prefixes, so the longest piece found at i
+            # carries every pattern that matches there (None: none does).
             merged = None
             for j in range(i + 1, size + 1):
                 found = lookup(pointed[i:j], missing)
                 if found is missing:  # no pattern starts with this piece: stop growing it
                     break
-                if found is not None:
-                    merged = found
+                merged = found
             if merged is not None:
                 offset, weights = merged
-                at = slice(i + offset, i + offset + len(weights))
-                values[at] = map(max, weights, values[at])
+                start = i + offset
+                if len(weights) == 1:  # most merges: one value, no slices
+                    if weights[0] > values[start]:
+                        values[start] = weights[0]
+                else:
+                    at = slice(start, start + len(weights))
+                    values[at] = map(max, weights, values[at])
         # Odd values are hyphenation points; values[i] is the point before letter i - 1.
         return sum(value & 1 for value in values[LEFT + 1 : right + 2])
 
