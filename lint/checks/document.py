@@ -91,10 +91,13 @@ class DocumentCheck(Check):
         """The shape of ``doc``'s body; None as soon as it is plainly an article."""
         options = self.options
         prose_min = options["prose-min-words"]
-        # Past this much prose neither verdict can hold, so long articles stop early.
-        enough = max(options["article-min-words"], options["stub-max-words"], options["min-words"])
+        # With this much prose and stub-max-words words in all, neither verdict
+        # can hold whatever follows (the counts only grow): long articles stop early.
+        enough_prose = max(options["article-min-words"], options["min-words"])
         shape = DocumentShape()
         prose = doc.prose
+        # Not the shared doc.words: that would segment all of a long article
+        # when only its first blocks are looked at.
         for block in doc.body_blocks:
             start, end = block.start, block.end
             words = len(WORD.findall(prose, start, end))
@@ -127,10 +130,10 @@ class DocumentCheck(Check):
             full = kind == "full" or (not teaser and _INNER_STOP.search(prose, start, end) is not None)
             if full and words >= prose_min and not stub:
                 shape.article_words += words
-                if shape.article_words >= enough:
-                    return None
             else:
                 shape.chrome_blocks += 1
+            if shape.article_words >= enough_prose and shape.words >= options["stub-max-words"]:
+                return None
         return shape
 
     def _verdict(self, doc, verdict: str, reason: str):

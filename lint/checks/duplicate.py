@@ -17,8 +17,10 @@ leaving out paragraphs that are themselves repeats.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from difflib import SequenceMatcher
 
@@ -27,11 +29,17 @@ from newslint.checks.base import Check, Option, OptionError
 # Up to this many units are compared pairwise (behind cheap bounds); more go
 # through a shingle index so that long documents stay linear.
 PAIRWISE_UNITS = 64
+# Up to this many, every earlier unit is tried; more are first narrowed to
+# those of similar length (a bisection costs more than a few tries).
+FEW_UNITS = 8
 # A near copy's vocabulary overlap (Dice) can fall below its word-sequence
 # ratio when words repeat; this much slack keeps the bound safe.
 VOCABULARY_SLACK = 0.2
 _TOKEN = re.compile(r"[^\W_]+")
 _INNER_DOT = re.compile(r"\.(?=[^\W_])")
+# ASCII letters lower-cased, digits kept, any other byte a space (as _TOKEN splits).
+_ASCII_WORDS = bytes(c | 0x20 if chr(c).isalpha() else c if chr(c).isdigit() else 32 for c in range(128)) + b" " * 128
+_PLAIN_MARKS = "’“”—–‘"  # curly quotes and dashes, the commonest non-ASCII in news
 
 
 class DuplicateCheck(Check):
@@ -72,7 +80,7 @@ class DuplicateCheck(Check):
             }
 
     def run(self, doc):
-        repeated = self._repeated_paragraphs(doc)
+        repeated, paragraph_words = self._repeated_paragraphs(doc)
         if self.options["unit"] == "paragraph":
             for (start, end), first, likeness in repeated:
                 yield self._problem(doc, start, end, first, likeness)
@@ -90,22 +98,29 @@ class DuplicateCheck(Check):
             for block in doc.paragraphs:
                 if (block.start, block.end) in judged:
                     continue
+                # A sentence's words are a run of its paragraph's words, so two
+                # sentences of min-words words need twice that many.
+                words = paragraph_words.get(block.start)
+                if words is not None and len(words) < 2 * finder.min_words:
+                    continue
                 # Only a paragraph with two sentences long enough to count can
                 # hold a repeat; most paragraphs are ruled out without a look.
                 long_enough = [s for s in doc.block_sentences(block) if s[1] - s[0] >= 2 * finder.min_words]
-                if len(long_enough) >= 2:
+                if len(long_enough) >= 2 and finder.may_repeat(words):
                     copies.extend(finder.copies(doc.prose, long_enough))
         for (start, end), first, likeness in copies:
             yield self._problem(doc, start, end, first, likeness)
 
-    def _repeated_paragraphs(self, doc) -> list:
-        """Repeated paragraphs, computed once per document for both rules."""
+    def _repeated_paragraphs(self, doc) -> tuple[list, dict[int, list[str]]]:
+        """Repeated paragraphs, and the words of each paragraph by its start,
+        computed once per document for both rules."""
         options = self.paragraph_options
         key = tuple(options[k] for k in ("min-words", "similarity", "shingle", "sketch", "common-shingle"))
         cache = doc.__dict__.setdefault("_duplicate_paragraphs", {})
         if key not in cache:
             spans = [(b.start, b.end) for b in doc.paragraphs]
-            cache[key] = list(_CopyFinder(options).copies(doc.prose, spans))
+            words: dict[int, list[str]] = {}
+            cache[key] = list(_CopyFinder(options).copies(doc.prose, spans, words)), words
         return cache[key]
 
     def _problem(self, doc, start, end, first, likeness):
@@ -121,8 +136,19 @@ def _inside(span, spans) -> bool:
 def normalise(text: str) -> list[str]:
     """The unit's words, case-folded, with typographic variants made plain."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", text).lower()
+        # Most non-ASCII in English news is curly quotes and dashes: made
+        # spaces (separators either way), the text can take the fast path.
+        for mark in _PLAIN_MARKS:
+            if mark in text:
+                text = text.replace(mark, " ")
     # "U.S." and "US" are one word; a dot inside a number or name goes too.
+    if text.isascii() and ".." not in text:
+        # The same words as the regex below, several times faster: every byte
+        # but a letter or digit becomes a space and every dot is dropped. A dot
+        # before a space or mark separates the same words as that space does,
+        # and a run of dots (where only the last one is dropped) goes the slow way.
+        return text.encode().translate(_ASCII_WORDS, b".").decode().split()
     return _TOKEN.findall(_INNER_DOT.sub("", text.lower()))
 
 
@@ -141,15 +167,37 @@ class _CopyFinder:
         self.size = options["shingle"]
         self.sketch = options["sketch"]
         self.common = options["common-shingle"]
+        # Two units alike enough share a run of this many words: a ratio 2M/T
+        # of at least ``similarity`` leaves at most (1 - similarity)T words
+        # unmatched, so the M matched words lie in at most that many + 1 runs
+        # (difflib merges adjacent runs), and T is at least 2 * min_words.
+        similarity, least = self.similarity, 2 * self.min_words
+        self.shared_run = max(1, math.ceil(similarity * least / 2 / ((1 - similarity) * least + 1) - 1e-9))
 
-    def copies(self, prose: str, spans: list[tuple[int, int]]):
-        """Yield ``(span, start of first copy, likeness)`` for each later copy."""
+    def may_repeat(self, words: list[str] | None) -> bool:
+        """Whether units cut from ``words`` (a paragraph's, say its sentences)
+        can repeat one another: only if some run of ``shared_run`` words occurs
+        twice. A set of word tuples tells at C speed; most paragraphs are ruled out."""
+        if words is None:
+            return True
+        size = self.shared_run
+        runs = len(words) - size + 1
+        return runs > 1 and len(set(zip(*(words[i:] for i in range(size)), strict=False))) < runs
+
+    def copies(self, prose: str, spans: list[tuple[int, int]], words_of: dict | None = None):
+        """Yield ``(span, start of first copy, likeness)`` for each later copy;
+        ``words_of`` (if given) receives the words of each unit by its start."""
         seen: dict[tuple[str, ...], int] = {}
-        earlier: list[tuple[int, list[str], frozenset]] = []  # (start, words, vocabulary) of each kept unit
+        earlier: list[_Unit] = []  # the units kept, that a later unit may copy
         postings: dict[tuple, list[int]] = defaultdict(list)  # shingle -> unit indexes
+        by_length: list[tuple[int, int]] = []  # (word count, unit index), sorted
         indexed = len(spans) > PAIRWISE_UNITS
         for start, end in spans:
-            words = normalise(prose[start:end]) if end - start >= self.min_words else ()
+            if end - start < self.min_words:  # fewer characters than words needed
+                continue
+            words = normalise(prose[start:end])
+            if words_of is not None:
+                words_of[start] = words
             if len(words) < self.min_words:
                 continue
             key = tuple(words)
@@ -159,20 +207,38 @@ class _CopyFinder:
             seen[key] = start
             if self.similarity >= 1:
                 continue
-            vocabulary = frozenset(words)
+            unit = _Unit(start, words)
             if indexed:
                 sketch = self._sketch(words)
                 candidates = self._candidates(sketch, postings)
-            else:
+            elif len(spans) <= FEW_UNITS:
                 candidates = range(len(earlier))
-            match = self._near_copy(words, vocabulary, candidates, earlier)
+            else:
+                candidates = self._similar_lengths(len(words), by_length)
+            match = self._near_copy(unit, candidates, earlier)
             if match is not None:
                 yield (start, end), *match
                 continue
             if indexed:
                 for shingle in sketch:
                     postings[shingle].append(len(earlier))
-            earlier.append((start, words, vocabulary))
+            elif len(spans) > FEW_UNITS:
+                insort(by_length, (len(words), len(earlier)))
+            earlier.append(unit)
+
+    def _similar_lengths(self, count: int, by_length: list[tuple[int, int]]) -> list[int]:
+        """Earlier units (indexes, in order) whose length can allow a near copy.
+
+        Most pairs of paragraphs differ too much in length; a bisection skips
+        them. The range is a little wide (float bounds), ``_near_copy`` has
+        the exact test.
+        """
+        similarity = self.similarity
+        shortest = int(count * similarity / (2 - similarity)) - 1
+        longest = int(count * (2 - similarity) / similarity) + 1
+        low = bisect_left(by_length, (shortest, -1))
+        high = bisect_right(by_length, (longest, len(by_length)))
+        return sorted(index for _, index in by_length[low:high])
 
     def _sketch(self, words: list[str]) -> list[tuple]:
         size = min(self.size, len(words))
@@ -191,22 +257,42 @@ class _CopyFinder:
         needed = max(1, len(sketch) // 2)
         return sorted(index for index, count in shared.items() if count >= needed)
 
-    def _near_copy(self, words, vocabulary, candidates, earlier):
+    def _near_copy(self, unit, candidates, earlier):
         """(start, likeness) of the most alike earlier unit, if alike enough.
 
         Cheap bounds first: the ratio cannot reach ``similarity`` when the
         lengths, or the vocabularies, differ too much.
         """
         best = None
+        words = unit.words
         for index in candidates:
-            start, other, other_vocabulary = earlier[index]
-            total = len(words) + len(other)
-            if 2 * min(len(words), len(other)) < self.similarity * total:
+            other = earlier[index]
+            total = len(words) + len(other.words)
+            if 2 * min(len(words), len(other.words)) < self.similarity * total:
                 continue
+            vocabulary, other_vocabulary = unit.vocabulary, other.vocabulary
             common = len(vocabulary & other_vocabulary)
             if 2 * common < (self.similarity - VOCABULARY_SLACK) * (len(vocabulary) + len(other_vocabulary)):
                 continue
-            ratio = SequenceMatcher(None, other, words, autojunk=False).ratio()
+            ratio = SequenceMatcher(None, other.words, words, autojunk=False).ratio()
             if ratio >= self.similarity and (best is None or ratio > best[1]):
-                best = (start, ratio)
+                best = (other.start, ratio)
         return best
+
+
+class _Unit:
+    """A unit's start and words; its vocabulary is made only when a unit of
+    similar length asks for it (most units never meet one)."""
+
+    __slots__ = ("start", "words", "_vocabulary")
+
+    def __init__(self, start: int, words: list[str]):
+        self.start = start
+        self.words = words
+        self._vocabulary = None
+
+    @property
+    def vocabulary(self) -> frozenset:
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.words)
+        return self._vocabulary

@@ -138,3 +138,15 @@ def test_bad_options_name_the_key(option, value):
 def test_seeds_are_articles():
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         assert lint_snippet(NO_ARTICLE, seed.read_text(encoding="utf-8")) == [], seed.name
+
+
+def test_cut_off_text_is_judged_until_it_is_long_enough():
+    # Enough prose for an article, but a short text cut off mid-sentence is a
+    # stub; past stub-max-words (150) words, how it ends no longer matters.
+    paragraph = "The council met on Monday and voted to close the old library branch next spring, officials said."
+    cut = "The vote came after months of debate over who should pay for the work, and whether the"
+    problems = lint_snippet(NO_ARTICLE, "\n".join([paragraph] * 4 + [cut]))
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "Too little to be an article: 85 words, cut off mid-sentence.")
+    ]
+    assert lint_snippet(NO_ARTICLE, "\n".join([paragraph] * 8 + [cut])) == []

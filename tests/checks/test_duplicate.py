@@ -1,6 +1,10 @@
+import re
+import unicodedata
+
 import pytest
 import yaml
 
+from newslint.checks.duplicate import normalise
 from newslint.errors import NewslintError
 from tests.conftest import ROOT, lint_snippet, spots
 
@@ -94,6 +98,40 @@ def test_long_documents_stay_fast():
     started = time.perf_counter()
     assert lint_snippet(PARAGRAPH, "\n".join(paragraphs)) == []
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Rep. O'Neill's plan cost $1.5bn, e.g. SNAKE_case x_1 (A.B.C.) end.",
+        "O’Neill’s “plan”—e.g. the U.S. one—cost 1.5m.",
+        "ﬁnal ＡＢＣ İstanbul Σ. a..b",
+        "...and... end.",
+    ],
+)
+def test_fast_word_path_matches_the_regex(text):
+    # The ASCII fast path must find the very words the regex finds.
+    plain = unicodedata.normalize("NFKC", text)
+    assert normalise(text) == re.findall(r"[^\W_]+", re.sub(r"\.(?=[^\W_])", "", plain.lower()))
+
+
+def test_near_copies_found_among_many_paragraphs_of_all_lengths():
+    # More than a few paragraphs: candidates are narrowed by length first.
+    fillers = [" ".join(["word"] * n) + f" number {n}." for n in range(6, 40, 3)]
+    first = "He said “the bridge is safe” and left the town hall on Monday evening after the vote."
+    near = 'He said "the bridge is safe" and then left the town hall on Monday evening after the vote.'
+    lines = [fillers[0], first, *fillers[1:], near]
+    problems = lint_snippet(PARAGRAPH, "\n".join(lines))
+    assert spots(problems) == [(len(lines), 1, near)]
+    assert problems[0].message == "This paragraph repeats the one on line 2 (97% alike)."
+
+
+def test_near_copy_sentence_inside_a_paragraph():
+    first = "Researchers say the new vaccine cut infections by half in the large trial."
+    near = "Researchers say the new vaccine cut infections by a half in the large trial."
+    problems = lint_snippet(SENTENCE, f"{first} Then more words came. {near}")
+    assert spots(problems) == [(1, len(first) + 24, near)]
+    assert problems[0].message.endswith("(96% alike).")
 
 
 @pytest.mark.parametrize(
