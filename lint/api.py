@@ -22,6 +22,7 @@ from newslint.readers import ARTICLE_SUFFIXES, MARKDOWN_SUFFIXES, decode, format
 from newslint.ruleset import RuleSet, build, load_packs, parse_rule
 
 STDIN = "-"
+MEMO_LIMIT = 10_000  # paths remembered at once: memory stays flat on any corpus
 
 
 class Linter:
@@ -42,17 +43,25 @@ class Linter:
         self._active: dict[tuple, tuple[list[ActiveRule], frozenset[str], str]] = {}
         self._configs: dict[str, Config] = {}
         self._digests: dict[tuple, str] = {}
+        self._displayed: dict[Path, str] = {}
+        self._config_of: dict[Path, Config] = {}  # per path given, so a file costs one look-up
 
     # -- configuration -------------------------------------------------------
 
     def config_for(self, path: Path) -> Config:
         if self.forced is not None:
             return self.forced
+        known = self._config_of.get(path)
+        if known is not None:
+            return known
         target = os.path.abspath(os.path.join(self.cwd, path))
         folder = target if os.path.isdir(target) else os.path.dirname(target)
         if folder not in self._configs:
             start = Path(folder) if os.path.isdir(folder) else self.cwd
             self._configs[folder] = load_config(find_config(start))
+        if len(self._config_of) > MEMO_LIMIT:
+            self._config_of.clear()
+        self._config_of[path] = self._configs[folder]
         return self._configs[folder]
 
     def ruleset(self, config: Config) -> RuleSet:
@@ -144,6 +153,18 @@ class Linter:
             self.cache.put(key, problems)
         return FileResult(display, problems)
 
+    def cached_result(self, path: Path) -> FileResult | None:
+        """``path``'s result from the cache, or None (a miss, or no cache)."""
+        if not self.cache:
+            return None
+        try:
+            config = self.config_for(path)
+            key = self.cache.key(read_bytes(path), self.display(path), self.digest(config, path))
+        except (ReadError, NewslintError):
+            return None  # lint_file reports it
+        problems = self.cache.get(key)
+        return None if problems is None else FileResult(self.display(path), problems)
+
     def fix_file(self, path: Path) -> tuple[FileResult, int]:
         """Apply the fixes the problems of ``path`` offer; the problems left,
         and how many were fixed. The file is rewritten atomically."""
@@ -180,6 +201,14 @@ class Linter:
 
     def display(self, path: Path) -> str:
         """The path as reports show it: relative to the working folder, with '/'."""
+        shown = self._displayed.get(path)
+        if shown is None:
+            if len(self._displayed) > MEMO_LIMIT:  # a crawl of millions of files
+                self._displayed.clear()
+            shown = self._displayed[path] = self._display(path)
+        return shown
+
+    def _display(self, path: Path) -> str:
         absolute = os.path.abspath(os.path.join(self.cwd, path))
         relative = os.path.relpath(absolute, self._cwd_abs)
         return Path(absolute if relative.startswith("..") else relative).as_posix()

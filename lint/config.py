@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -49,12 +50,15 @@ class Config:
         return YamlData(None, self.lines, self.path).error(message, *keys)
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the config's folder, with '/'; as given when outside it."""
+        if "_root" not in self.__dict__:
+            self.__dict__["_root"] = os.path.realpath(self.root)
+        relative = os.path.relpath(os.path.realpath(path), self.__dict__["_root"])
+        return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
     def is_ignored(self, path: Path) -> bool:
+        if not self.ignore:
+            return False
         rel = self.relative(path)
         return any(p.fullmatch(rel) for p in self.ignore)
 

@@ -17,6 +17,9 @@ from newslint.problem import FileResult
 
 # Below this many files a process pool costs more than it saves.
 MIN_FILES_PER_JOB = 8
+# Files looked up in the cache before the misses among them go to the workers;
+# it bounds what is held in memory at once.
+WINDOW = 256
 
 _worker: Linter | None = None
 
@@ -34,13 +37,35 @@ def lint_files(linter: Linter, paths: list[Path], jobs: int) -> Iterator[FileRes
         for path in paths:
             yield linter.lint_file(path)
         return
+    pool = None
+    try:
+        # Files go in windows: cache hits are answered here, and only the
+        # misses are handed to the workers, which start on the first miss.
+        # A re-run on unchanged files then never starts a process.
+        for start in range(0, len(paths), WINDOW):
+            window = paths[start : start + WINDOW]
+            results = [linter.cached_result(path) for path in window]
+            misses = [path for path, result in zip(window, results, strict=True) if result is None]
+            if misses and pool is None:
+                pool = _pool(linter, jobs)
+            fresh = iter(pool.imap(_lint_one, misses, chunksize=_chunk(len(paths), jobs)) if misses else ())
+            for result in results:
+                yield result if result is not None else next(fresh)
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _pool(linter: Linter, jobs: int):
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
     args = (linter.config_path, linter.cwd, linter.cache.folder.parent if linter.cache else None)
-    with context.Pool(jobs, initializer=_start_worker, initargs=args) as pool:
-        yield from pool.imap(_lint_one, paths, chunksize=chunk)
+    return context.Pool(jobs, initializer=_start_worker, initargs=args)
+
+
+def _chunk(files: int, jobs: int) -> int:
+    return max(1, min(16, files // (jobs * 8)))
 
 
 def _start_worker(config_path, cwd, cache_dir) -> None:
