@@ -18,7 +18,7 @@ from newslint.engine import INTERNAL_RULES, ActiveRule, lint_document, read_erro
 from newslint.errors import NewslintError, ReadError
 from newslint.fixer import apply_fixes, write_atomically
 from newslint.problem import FileResult
-from newslint.readers import ARTICLE_SUFFIXES, MARKDOWN_SUFFIXES, decode, format_of, parse, read_bytes
+from newslint.readers import ARTICLE_SUFFIXES, decode, format_of, parse, read_bytes
 from newslint.ruleset import RuleSet, build, load_packs, parse_rule
 
 STDIN = "-"
@@ -126,7 +126,7 @@ class Linter:
             config = self.config_for(target or self.cwd / STDIN)
         else:
             config = self.forced or Config()
-        fmt = fmt or ("markdown" if target and target.suffix.lower() in MARKDOWN_SUFFIXES else "text")
+        fmt = fmt or (format_of(target) if target else "text")
         try:
             doc = parse(text, path, fmt)
         except ReadError as err:
@@ -137,10 +137,7 @@ class Linter:
     def lint_file(self, path: Path) -> FileResult:
         display = self.display(path)
         try:
-            config = self.config_for(path)
-            data = read_bytes(path)
-            key = self.cache.key(data, display, self.digest(config, path)) if self.cache else ""
-            cached = self.cache.get(key) if self.cache else None
+            config, data, key, cached = self._lookup(path)
             if cached is not None:
                 return FileResult(display, cached)
             text, bom = decode(data)
@@ -158,12 +155,19 @@ class Linter:
         if not self.cache:
             return None
         try:
-            config = self.config_for(path)
-            key = self.cache.key(read_bytes(path), self.display(path), self.digest(config, path))
+            cached = self._lookup(path)[3]
         except (ReadError, NewslintError):
             return None  # lint_file reports it
-        problems = self.cache.get(key)
-        return None if problems is None else FileResult(self.display(path), problems)
+        return None if cached is None else FileResult(self.display(path), cached)
+
+    def _lookup(self, path: Path) -> tuple[Config, bytes, str, tuple | None]:
+        """The config of ``path``, its bytes, its cache key and cached problems."""
+        config = self.config_for(path)
+        data = read_bytes(path)
+        if not self.cache:
+            return config, data, "", None
+        key = self.cache.key(data, self.display(path), self.digest(config, path))
+        return config, data, key, self.cache.get(key)
 
     def fix_file(self, path: Path) -> tuple[FileResult, int]:
         """Apply the fixes the problems of ``path`` offer; the problems left,

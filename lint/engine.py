@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from newslint import directives
 from newslint.checks.base import Check, Rule
 from newslint.document import Document
-from newslint.problem import Problem
+from newslint.problem import Problem, problem_at
 
 # Rules of the engine itself; they appear in `newslint rules` and in SARIF.
 READ_ERROR = "read-error"
@@ -97,20 +97,13 @@ def _run(item: ActiveRule, doc: Document) -> list[Problem]:
 
 
 def _unknown_directive(doc: Document, directive, rule_id: str) -> Problem:
-    line, column = doc.position(directive.start)
-    end_line, end_column = doc.position(directive.end - 1)
-    return Problem(
+    return problem_at(
+        doc,
+        directive.start,
+        directive.end,
         rule=UNKNOWN_DIRECTIVE,
         level="warning",
         message=f"Unknown rule id '{rule_id}' in a newslint-{directive.action} directive.",
-        path=doc.path,
-        start=directive.start,
-        end=directive.end,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        match=doc.text[directive.start : directive.end],
         category="config",
     )
 

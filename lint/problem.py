@@ -35,6 +35,28 @@ class Problem:
         return (self.path, self.start, self.end, self.rule, self.message)
 
 
+def problem_at(doc, start: int, end: int, *, rule: str, level: str, message: str, category: str, fix=None) -> Problem:
+    """The Problem for ``doc.text[start:end]``, its positions derived from the
+    document's line index (``doc`` is a ``newslint.document.Document``)."""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(max(start, end - 1))
+    return Problem(
+        rule=rule,
+        level=level,
+        message=message,
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        match=doc.text[start:end],
+        category=category,
+        fix=fix,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything newslint found in one file."""

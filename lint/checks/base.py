@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from newslint.checks.patterns import within
 from newslint.document import Document
-from newslint.problem import Problem
+from newslint.problem import Problem, problem_at
 
 SCOPES = (
     "text",
@@ -135,23 +135,14 @@ class Check:
         The message template may use ``%s`` (filled with the match, then any
         ``args`` field) or ``{name}`` placeholders (``match`` plus ``fields``).
         """
-        match = doc.text[start:end]
-        text = format_message(message if message is not None else self.rule.message, match, fields)
-        line, column = doc.position(start)
-        last = max(start, end - 1)
-        end_line, end_column = doc.position(last)
-        return Problem(
+        template = message if message is not None else self.rule.message
+        return problem_at(
+            doc,
+            start,
+            end,
             rule=self.rule.id,
             level=level or self.rule.level,
-            message=text,
-            path=doc.path,
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            match=match,
+            message=format_message(template, doc.text[start:end], fields),
             category=category or self.rule.category,
             fix=fix,
         )
