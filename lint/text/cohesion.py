@@ -12,7 +12,9 @@ Speed is the design: each paragraph is reduced once to a *set* of stems with
 one ``findall`` on the lower-cased prose and a token -> stem dictionary that
 is shared by every document of a run, so no per-word Python loop runs in the
 common case; what a run shares with the rest is then found with set algebra
-and ``sum(map(...))`` in C.
+and ``fsum(map(...))`` in C. Sums of weights use ``math.fsum``: it is exact,
+so a score does not depend on the order a set is walked in (string hashes,
+and with them set order, change from one process to the next).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from math import fsum
 from typing import Protocol
 
 from newslint.document import Block, Document
@@ -63,6 +66,7 @@ class Background:
     min_weight: float = 0.05
     rate: float = 0.1  # Zipf: a word of rank r is about rate / r of running text
     power: float = 1.0
+    _tables: dict = field(default_factory=dict, compare=False, repr=False)  # weights() and probabilities()
 
     @classmethod
     def build(cls, stopwords: list[str], common_words: str, power: float = 1.0) -> Background:
@@ -81,6 +85,20 @@ class Background:
         if rank is None:
             return 1.0
         return max(self.min_weight, (math.log1p(rank) / math.log1p(len(self.ranks) * 2)) ** self.power)
+
+    def weights(self) -> dict[str, float]:
+        """stem -> weight of every listed stem, computed once (unlisted stems weigh 1)."""
+        table = self._tables.get("weight")
+        if table is None:
+            table = self._tables["weight"] = {stem: self.weight(stem) for stem in self.ranks}
+        return table
+
+    def probabilities(self) -> dict[str, float]:
+        """stem -> probability of every listed stem, computed once."""
+        table = self._tables.get("probability")
+        if table is None:
+            table = self._tables["probability"] = {stem: self.probability(stem) for stem in self.ranks}
+        return table
 
 
 @dataclass
@@ -142,16 +160,20 @@ class LexicalScorer:
     # -- per document ---------------------------------------------------------
 
     def _learn(self, tokens: set[str]) -> None:
-        """Stem the tokens never seen before (the only per-word Python loop, warm after a few documents)."""
-        background, weight = self.background, self.weight
-        for token in tokens:
-            stem = "" if token in background.stopwords else light_stem(token)
-            self._stem[token] = stem
-            if stem not in weight:
-                weight[stem] = background.weight(stem)
-                self.probability[stem] = background.probability(stem)
-                if weight[stem] >= 1.0:
-                    self.rare.add(stem)
+        """Stem the tokens never seen before (warm after a few documents), and weigh the new stems."""
+        background = self.background
+        stopwords = background.stopwords
+        tokens = list(tokens)
+        stems = ["" if token in stopwords else light_stem(token) for token in tokens]
+        self._stem.update(zip(tokens, stems, strict=True))
+        fresh = set(stems).difference(self.weight)
+        if not fresh:
+            return
+        weights, probabilities = background.weights(), background.probabilities()
+        self.weight.update((stem, weights.get(stem, 1.0)) for stem in fresh)
+        unlisted = background.probability("")
+        self.probability.update((stem, probabilities.get(stem, unlisted)) for stem in fresh)
+        self.rare.update(fresh.difference(weights))
 
     def _forget(self) -> None:
         self._stem.clear()
@@ -242,7 +264,7 @@ class LexicalScorer:
         terms = self.prepare(article)
         own, shared, spread = self._split(block, terms)
         gain, loss = self._tables(terms.total_words)
-        total = sum(map(gain.__getitem__, own))
+        total = fsum(map(gain.__getitem__, own))
         if total <= 0:
             return 1.0
         key = own & terms.key if 0 not in block else set()
@@ -250,11 +272,11 @@ class LexicalScorer:
         plain = shared - spread - key
         unshared = own - shared - key
         score = (
-            self.lede_weight * sum(map(self.weight.__getitem__, key))
-            - sum(map(loss.__getitem__, key))
-            + self.spread_weight * sum(map(gain.__getitem__, spread))
-            + sum(map(gain.__getitem__, plain))
-            - sum(map(loss.__getitem__, unshared))
+            self.lede_weight * fsum(map(self.weight.__getitem__, key))
+            - fsum(map(loss.__getitem__, key))
+            + self.spread_weight * fsum(map(gain.__getitem__, spread))
+            + fsum(map(gain.__getitem__, plain))
+            - fsum(map(loss.__getitem__, unshared))
         )
         return max(-1.0, min(1.0, score / total))
 
