@@ -14,20 +14,26 @@ A rule of this type can ask for any of:
 Only the article's own prose counts: body paragraphs that no page-junk rule
 flagged (this type runs in phase 1), without the headline, front matter,
 headings, code, tables and list items (lists of links, fact boxes). Sizes
-use the shared segmentation (``doc.sentences``, ``doc.words``); scores are
-textstat's, computed without importing it (``newslint.text.stats``).
+use the shared segmentation (``doc.sentences``, and words as ``doc.words``
+finds them); scores are textstat's, computed without importing it
+(``newslint.text.stats``).
+
+Both come from one pass per document, shared by every rule of the type
+(``ArticleProse``): each sentence of the prose is split into
+whitespace-separated tokens, and the memoised counts of its tokens
+(``stats.count_tokens``) give its words, and for the document textstat's
+words and syllables, without a regex scan of the words.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
+from functools import cached_property
 from operator import itemgetter
 
 from newslint.checks.base import Check, Option, OptionError
 from newslint.document import Block, Document
-from newslint.text import segment
-from newslint.text.stats import METRICS, ProseStats
+from newslint.text.stats import FIELD, MASK, MAX_CHARS, METRICS, ProseStats, count_tokens
 
 BOUNDS = ("min", "max")
 
@@ -59,6 +65,13 @@ class ReadabilityCheck(Check):
             raise OptionError("metrics", "a readability rule needs one of: " + ", ".join(wanted))
         # Whether the rule looks at each paragraph, not only at the document's scores.
         self.per_paragraph = any(options[key] for key in wanted[1:])
+        # A paragraph of no more words and sentences than these has nothing to flag
+        # (a sentence has no more words than its paragraph): most are skipped unseen.
+        word_limits = [options[key] for key in ("sentence_words", "paragraph_words") if options[key]]
+        if self.paragraph_metrics:
+            word_limits.append(options["paragraph_min_words"] - 1)
+        self.quiet_words = min(word_limits, default=float("inf"))
+        self.quiet_sentences = options["paragraph_sentences"] or float("inf")
 
     def run(self, doc):
         paragraphs = prose_paragraphs(doc)
@@ -71,8 +84,10 @@ class ReadabilityCheck(Check):
                 for detail in _out_of_bounds(stats, self.metrics, ""):
                     yield self.problem(doc, lede.start, lede.end, **detail)
         if self.per_paragraph:
+            quiet_words, quiet_sentences = self.quiet_words, self.quiet_sentences
             for paragraph, sentences, lengths, words in paragraph_sizes(doc):
-                yield from self._paragraph_problems(doc, paragraph, sentences, lengths, words)
+                if words > quiet_words or len(sentences) > quiet_sentences:
+                    yield from self._paragraph_problems(doc, paragraph, sentences, lengths, words)
 
     def _paragraph_problems(self, doc: Document, paragraph: Block, sentences: list, lengths: list[int], words: int):
         options = self.options
@@ -106,38 +121,90 @@ class ReadabilityCheck(Check):
         return f"Paragraph of {sizes} (limits {over[0][2]} and {over[1][2]})"
 
 
-def prose_paragraphs(doc: Document) -> list[Block]:
-    """The article's own prose paragraphs: not junk, not list items.
+class ArticleProse:
+    """What the readability rules derive from a document's own prose, each on first use.
 
-    Kept on the document for its junk spans: every readability rule asks for
-    them several times, and ``article_paragraphs`` tests each paragraph
-    against every junk span.
+    Kept on the document for its junk spans (``article_prose``): every
+    readability rule asks for the same paragraphs, sizes and scores.
     """
-    cached = doc.__dict__.get("_prose_paragraphs")
-    if cached is None or cached[0] != doc.junk_spans:
-        paragraphs = [block for block in doc.article_paragraphs() if block.container != "list"]
-        cached = doc.__dict__["_prose_paragraphs"] = (list(doc.junk_spans), paragraphs)
-    return cached[1]
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.junk_spans = list(doc.junk_spans)
+        # Not junk, not list items; article_paragraphs tests each paragraph against every junk span.
+        self.paragraphs = [block for block in doc.article_paragraphs() if block.container != "list"]
+        self.paragraph_stats: dict[tuple[int, int], ProseStats] = {}
+
+    @cached_property
+    def text(self) -> str:
+        """The text the document scores are computed on: prose paragraphs, one a line."""
+        prose = self.doc.prose
+        return "\n".join(prose[block.start : block.end] for block in self.paragraphs)
+
+    @cached_property
+    def stats(self) -> ProseStats:
+        return ProseStats.from_counts(self.text, self._counts[1])  # textstat's words and syllables known
+
+    @cached_property
+    def sizes(self) -> list[tuple[Block, list, list[int], int]]:
+        return self._counts[0]
+
+    @cached_property
+    def _counts(self) -> tuple[list[tuple[Block, list, list[int], int]], int]:
+        """The sizes, and the packed counts of all the prose (``stats.count_tokens``).
+
+        Words are counted as the shared segmentation finds them (``doc.words``,
+        ``segment.WORD``): no word crosses whitespace, so a sentence's words are
+        those of its whitespace-separated tokens. A sentence ends at whitespace
+        or at the end of its block and they cover their paragraph but its
+        whitespace, so the tokens of a paragraph's sentences are the paragraph's,
+        in order, and those of all the sentences are the tokens of ``text``.
+        """
+        doc, prose = self.doc, self.doc.prose
+        if len(prose) >= MAX_CHARS:  # every sum below is over part of it: exact below this size
+            raise ValueError(f"readability counts documents of fewer than {MAX_CHARS:,} characters")
+        # Each paragraph's sentences, as doc.block_sentences finds them, for all paragraphs at once.
+        sentences = doc.sentences
+        starts = [start for start, _ in sentences]
+        bounds = [(bisect_left(starts, block.start), bisect_left(starts, block.end)) for block in self.paragraphs]
+        prose_sentences = [sentence for low, high in bounds for sentence in sentences[low:high]]
+        counts = count_tokens([prose[start:end].split() for start, end in prose_sentences])
+        lengths = [(packed >> FIELD) & MASK for packed in counts]  # newslint's words of each sentence
+        sizes = []
+        first = 0
+        for block, (low, high) in zip(self.paragraphs, bounds, strict=True):
+            own = lengths[first : first + high - low]
+            first += high - low
+            sizes.append((block, sentences[low:high], own, sum(own)))
+        return sizes, sum(counts)
+
+
+def article_prose(doc: Document) -> ArticleProse:
+    """The document's ArticleProse for its current junk spans, made once for them."""
+    cached = doc.__dict__.get("_article_prose")
+    if cached is None or cached.junk_spans != doc.junk_spans:
+        cached = doc.__dict__["_article_prose"] = ArticleProse(doc)
+    return cached
+
+
+def prose_paragraphs(doc: Document) -> list[Block]:
+    """The article's own prose paragraphs: not junk, not list items."""
+    return article_prose(doc).paragraphs
 
 
 def prose_text(doc: Document) -> str:
     """The text the document scores are computed on: prose paragraphs, one a line."""
-    prose = doc.prose
-    return "\n".join(prose[block.start : block.end] for block in prose_paragraphs(doc))
+    return article_prose(doc).text
 
 
 def document_stats(doc: Document) -> ProseStats:
     """The document's ProseStats, computed once and shared by every readability rule."""
-    key = tuple((block.start, block.end) for block in prose_paragraphs(doc))
-    cached = doc.__dict__.get("_readability_stats")
-    if cached is None or cached[0] != key:
-        cached = doc.__dict__["_readability_stats"] = (key, ProseStats(prose_text(doc)))
-    return cached[1]
+    return article_prose(doc).stats
 
 
 def paragraph_stats(doc: Document, paragraph: Block) -> ProseStats:
     """One paragraph's ProseStats, computed once and shared by every readability rule."""
-    cache = doc.__dict__.setdefault("_paragraph_stats", {})
+    cache = article_prose(doc).paragraph_stats
     span = (paragraph.start, paragraph.end)
     if span not in cache:
         cache[span] = ProseStats(doc.prose[paragraph.start : paragraph.end])
@@ -150,26 +217,7 @@ def paragraph_sizes(doc: Document) -> list[tuple[Block, list, list[int], int]]:
     Computed once per document and shared by every readability rule (the
     sentence-length and paragraph-length rules both need them).
     """
-    paragraphs = prose_paragraphs(doc)
-    cached = doc.__dict__.get("_paragraph_sizes")
-    if cached is None or cached[0] != paragraphs:
-        # The shared word spans cover every body block (headings, lists and
-        # junk too) and cost more than the rest of this rule type: use them
-        # when another rule has built them, else find the word starts of the
-        # prose paragraphs only, with the same pattern (a word never crosses
-        # the whitespace between blocks, so the counts are the same).
-        shared = "words" in doc.__dict__
-        starts = word_starts(doc) if shared else []
-        sizes = []
-        for paragraph in paragraphs:
-            if not shared:
-                starts = list(map(_match_start, segment.WORD.finditer(doc.prose, paragraph.start, paragraph.end)))
-            sentences = doc.block_sentences(paragraph)
-            lengths = [bisect_left(starts, end) - bisect_left(starts, start) for start, end in sentences]
-            words = bisect_left(starts, paragraph.end) - bisect_left(starts, paragraph.start)
-            sizes.append((paragraph, sentences, lengths, words))
-        cached = doc.__dict__["_paragraph_sizes"] = (paragraphs, sizes)
-    return cached[1]
+    return article_prose(doc).sizes
 
 
 def word_starts(doc: Document) -> list[int]:
@@ -178,9 +226,6 @@ def word_starts(doc: Document) -> list[int]:
     if starts is None:
         starts = doc.__dict__["_word_starts"] = list(map(itemgetter(0), doc.words))
     return starts
-
-
-_match_start = re.Match.start
 
 
 def count_words(doc: Document, start: int, end: int) -> int:

@@ -9,6 +9,12 @@ textstat's arithmetic in the same order of operations: the values are the
 floats textstat returns (``tests/checks/test_readability.py`` compares them,
 ``==``, on real articles). Every count is computed on first use, then kept.
 
+What textstat counts per word (is it a word, its syllables) and what
+newslint's segmentation counts (words per sentence, for the readability
+rules' sizes) depend on the whitespace-separated token alone: each distinct
+token is counted once for the process and kept as one packed int, so that
+counting a text is ``sum(map(...))`` over its tokens, in C (``count_tokens``).
+
 Dale-Chall and Gunning fog also need textstat's list of easy words; it is read
 from the installed textstat package's data file, without importing the package
 (so it is always the list of the textstat the scores are compared with).
@@ -23,6 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from newslint.text.segment import WORD
 from newslint.text.syllables import CMUDICT_CORPUS, SYLLABLES
 
 
@@ -75,12 +82,35 @@ _NOT_WORD_CHARACTERS = re.compile(r"\W+")
 # Bound on the process-wide token memos (a crawl meets ever more distinct tokens).
 MEMO_LIMIT = 200_000
 
+# A token's counts packed in one int, low field first: whether textstat counts
+# it as a word (0 or 1), the words newslint's segmentation finds in it
+# (``segment.WORD`` matches) and the syllables of its word (the high field,
+# unbounded). Summing packed counts sums each field: the two low ones hold at
+# most one per two characters of text (a token and the space after it; a word
+# and the character joining it to the next), so a sum over a text of fewer
+# than MAX_CHARS characters never carries from one field into the next
+# (newslint reads no file over 20 MB). Below 2 ** 15 syllables a sum is still
+# a machine integer, which ``sum`` adds fastest.
+FIELD = 24
+MASK = (1 << FIELD) - 1
+SYLLABLE_SHIFT = 2 * FIELD
+MAX_CHARS = (1 << (FIELD + 1)) - 1
+
 
 class ProseStats:
     """Counts and scores of one text, as textstat computes them; each on first use, then kept."""
 
     def __init__(self, text: str):
+        if len(text) >= MAX_CHARS:
+            raise ValueError(f"readability counts texts of fewer than {MAX_CHARS:,} characters")
         self.text = text
+
+    @classmethod
+    def from_counts(cls, text: str, counts: int) -> ProseStats:
+        """The stats of ``text``, whose tokens' packed counts are known to add up to ``counts``."""
+        stats = cls(text)
+        stats.__dict__["_counts"] = counts
+        return stats
 
     # -- counts --------------------------------------------------------------
 
@@ -90,11 +120,14 @@ class ProseStats:
         return self.text.split()
 
     @cached_property
+    def _counts(self) -> int:
+        """The packed counts of all the text's tokens, added up."""
+        return count_tokens([self._tokens])[0]
+
+    @cached_property
     def words(self) -> int:
         """textstat's ``count_words``: tokens with a word character."""
-        tokens = self._tokens
-        _ = self.syllables  # counting them notes this text's tokens without a word in _NON_WORDS
-        return len(tokens) - sum(map(tokens.count, _NON_WORDS.intersection(tokens)))
+        return self._counts & MASK
 
     @cached_property
     def sentences(self) -> int:
@@ -104,13 +137,13 @@ class ProseStats:
 
     @cached_property
     def syllables(self) -> int:
-        # textstat lowercases the text then splits it; lowercasing makes and
-        # removes no whitespace, so each word's syllables are its lowercase form's.
-        return _total_syllables(self._tokens)
+        return self._counts >> SYLLABLE_SHIFT
 
     @cached_property
     def polysyllables(self) -> int:
-        return sum(1 for syllables in _syllables_per_token(self._tokens) if syllables >= 3)
+        count_tokens([self._tokens])  # puts the tokens in the memo (again, if another text cleared it)
+        per_token = map(_TOKEN_COUNTS.__getitem__, self._tokens)
+        return sum(1 for packed in per_token if packed >> SYLLABLE_SHIFT >= 3)
 
     def difficult_words(self, threshold: int) -> int:
         """textstat's ``count_difficult_words``: not on the easy list, ``threshold`` syllables or more."""
@@ -220,11 +253,13 @@ class ProseStats:
         return (4.71 * characters_per_word) + (0.5 * words_per_sentence) - 21.43
 
 
-# -- per-token memos ---------------------------------------------------------
+# -- per-token counts ------------------------------------------------------
 
-# token -> its word's syllables (0 for a token without a word); tokens without a word.
-_TOKEN_SYLLABLES: dict[str, int] = {}
-_NON_WORDS: set[str] = set()
+
+# token -> its packed counts, for the process (a plain dict: set.difference probes it in C).
+_TOKEN_COUNTS: dict[str, int] = {}
+# Where newslint's words were in a string of tokens, once each is replaced by a mark.
+_NOT_MARK = re.compile(r"[^w\n]+")
 
 
 def _clean(token: str) -> str:
@@ -232,36 +267,49 @@ def _clean(token: str) -> str:
     return token if token.isalnum() else _PUNCTUATION.sub("", token)
 
 
-def _total_syllables(tokens: list[str]) -> int:
-    """Syllables of the words of ``tokens``, through the memo (a lookup per token, in C)."""
-    memo = _TOKEN_SYLLABLES
-    try:
-        return sum(map(memo.get, tokens))
-    except TypeError:  # None for a token not seen yet
-        pass
-    if len(memo) > MEMO_LIMIT:
-        memo.clear()
-    new = list(set(tokens).difference(memo))  # each new token once
-    # Cleaning is context-free across whitespace (see _PUNCTUATION) and no
-    # token holds any: clean all new tokens in one call on them joined by
-    # newlines, not one call per token.
-    words = _PUNCTUATION.sub("", "\n".join(new)).split("\n")
-    of_word = SYLLABLES.of_word
-    for token, word in zip(new, words, strict=True):
-        if word:
-            memo[token] = of_word(word.lower())
-        else:
-            _NON_WORDS.add(token)
-            memo[token] = 0
-    return sum(map(memo.get, tokens))
+def count_tokens(token_lists: list[list[str]]) -> list[int]:
+    """The packed counts (see FIELD) of each list of tokens, added up.
+
+    Exact for tokens of a text of fewer than MAX_CHARS characters. The
+    tokens not met yet are found in C (a set difference against the memo)
+    and counted together first; then one C-level sum per list.
+    """
+    counts = _TOKEN_COUNTS
+    new = set().union(*token_lists).difference(counts)
+    if new:
+        if len(counts) + len(new) > MEMO_LIMIT:
+            counts.clear()
+            new = set().union(*token_lists)
+        _learn(new)
+    lookup = counts.__getitem__
+    return [sum(map(lookup, tokens)) for tokens in token_lists]
 
 
-def _syllables_per_token(tokens: list[str]) -> list[int]:
-    counts = list(map(_TOKEN_SYLLABLES.get, tokens))
-    if None in counts:
-        _total_syllables(tokens)  # puts every token of ``tokens`` in the memo
-        counts = list(map(_TOKEN_SYLLABLES.get, tokens))
-    return counts
+def _learn(tokens: set[str]) -> None:
+    """Count each of ``tokens`` (not met yet) and keep the packed counts in the memo.
+
+    No token holds whitespace, and neither cleaning (see _PUNCTUATION),
+    lowercasing nor ``segment.WORD`` looks across it: the tokens joined by
+    newlines are each pass's input, one call for all of them, not one per token.
+    """
+    new = list(tokens)
+    joined = "\n".join(new)
+    cleaned = _PUNCTUATION.sub("", joined)
+    words = cleaned.split("\n")  # list_words(): textstat's word of each token ("" for none)
+    # textstat counts the syllables of the lowercased word.
+    syllables = SYLLABLES.counts(cleaned.lower().split("\n"))
+    # Each newslint word becomes the letter "w" (no other "w" is left: it is a word character).
+    newslint_words = map(len, _NOT_MARK.sub("", WORD.sub("w", joined)).split("\n"))
+    packed = [
+        (1 | found << FIELD | count << SYLLABLE_SHIFT) if word else 0  # a token without a word has none of them
+        for word, found, count in zip(words, newslint_words, syllables, strict=True)
+    ]
+    _TOKEN_COUNTS.update(zip(new, packed, strict=True))
+
+
+def unpack(counts: int) -> tuple[int, int, int]:
+    """(textstat's words, newslint's words, syllables) of added-up packed counts."""
+    return counts & MASK, (counts >> FIELD) & MASK, counts >> SYLLABLE_SHIFT
 
 
 # -- difficult words ---------------------------------------------------------

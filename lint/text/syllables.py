@@ -8,15 +8,16 @@ second at start-up (importing NLTK, building ``cmudict.dict()``, parsing
 Pyphen's patterns), so both are derived once into small tables in
 ``newslint/data`` (``python bench/build_syllable_tables.py``):
 
-- ``cmudict_syllables.txt``: ``word count`` lines sorted by word, read whole
-  (1-3 ms) and searched in place: a bisect over the first word of every
-  1,000 characters picks a block, ``str.find`` finds the word in it. No dict
-  of 123,000 words is built (30 ms); only the words a run meets are looked
-  up (1-2 us each), then memoised.
-- ``hyphenation_en_US.marshal``: every prefix of a Pyphen en_US pattern, with
-  the values of the patterns it starts with merged (``hyphenation_table``),
-  loaded (3-5 ms) on the first word of four letters or more missing from
-  cmudict: nearly every article has one (names, numbers).
+- ``cmudict_syllables.marshal``: cmudict's words, sorted, as one string of
+  lines, and their counts as one ``bytes``. A one-file run (a pre-commit
+  hook) looks its few hundred words up in place (``SortedWords``: a bisect
+  picks a block of the string, ``str.find`` the word, 2-3 us each); after
+  ``LAZY_LOOKUPS`` words the table becomes a dict in one step (30-40 ms), and
+  ``counts`` looks a corpus run's batches of new words up in C.
+- ``hyphenation_en_US.marshal``: Pyphen's en_US patterns as a trie of nested
+  dicts, each node holding the values of every pattern its path starts with
+  (``hyphenation_trie``), loaded (5 ms) on the first word of four letters or
+  more missing from cmudict: nearly every article has one (names, numbers).
 
 ``tests/checks/test_readability.py`` proves the tables equal NLTK's cmudict and
 Pyphen's patterns, and are up to date with the shipped corpus.
@@ -27,111 +28,172 @@ from __future__ import annotations
 import marshal
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CMUDICT_CORPUS = DATA / "nltk_data" / "corpora" / "cmudict" / "cmudict"
-CMUDICT_TABLE = DATA / "cmudict_syllables.txt"
+CMUDICT_TABLE = DATA / "cmudict_syllables.marshal"
 HYPHENATION_TABLE = DATA / "hyphenation_en_US.marshal"
 # Pyphen's defaults, which textstat keeps: no break within 2 letters of either end.
 LEFT, RIGHT = 2, 2
-_BLOCK_CHARS = 1000
-# Bound on the memo (a crawl meets ever more distinct words).
+# Bound on the memo of words cmudict lacks (a crawl meets ever more of them).
 MEMO_LIMIT = 200_000
-_MISSING = object()  # a piece no pattern starts with
+# Words looked up in place before the whole table is made a dict (which costs
+# about as much as 10,000 lookups in place, and pays off on a corpus run).
+LAZY_LOOKUPS = 5_000
+_BLOCK_CHARS = 1000
+
+# A trie node: the merged values of the patterns its path starts with, as
+# (offset of the first value, values), or None; and its children by letter.
+Node = tuple[tuple[int, bytes] | None, dict[str, "Node"]]
 
 
-class CmudictTable:
-    """Lookups in the sorted ``word count`` lines of ``cmudict_syllables.txt``."""
+def cmudict_entries(path: Path = CMUDICT_TABLE) -> Iterator[tuple[str, int]]:
+    """(word, textstat's syllables) for each cmudict word, from the shipped table in one read."""
+    words, counts = marshal.loads(path.read_bytes())
+    return zip(words.split("\n"), counts, strict=True)  # iterating bytes gives the counts
 
-    def __init__(self, text: str):
-        # A leading newline, so that every line, the first too, is found as "\nword ".
-        self.text = text = "\n" + text
-        self.block_starts: list[int] = []
-        self.block_words: list[str] = []
-        start = 1
+
+class SortedWords:
+    """cmudict's counts looked up in its sorted word string, without building a dict of 123,000 words."""
+
+    def __init__(self, words: str, counts: bytes):
+        self.text = text = f"\n{words}\n"  # every word is found as "\nword\n"
+        self.counts = counts
+        self.block_starts: list[int] = []  # where each block's first word starts
+        self.block_words: list[str] = []  # that first word
+        self.block_lines: list[int] = []  # and its index in ``counts``
+        start, line = 1, 0
         while start < len(text):
             self.block_starts.append(start)
-            self.block_words.append(text[start : text.index(" ", start)])
-            start = text.find("\n", start + _BLOCK_CHARS) + 1 or len(text)
+            self.block_words.append(text[start : text.index("\n", start)])
+            self.block_lines.append(line)
+            following = text.find("\n", start + _BLOCK_CHARS) + 1 or len(text)
+            line += text.count("\n", start, following)
+            start = following
         self.block_starts.append(len(text))
 
+    @classmethod
+    def load(cls, path: Path = CMUDICT_TABLE) -> SortedWords:
+        return cls(*marshal.loads(path.read_bytes()))
+
     def get(self, word: str) -> int | None:
-        """Syllables of the first pronunciation of ``word`` (lowercase), None if absent."""
+        """textstat's count of ``word`` (lowercase), None if cmudict lacks it."""
         block = bisect_right(self.block_words, word) - 1
         if block < 0:
             return None
-        key = f"\n{word} "
-        at = self.text.find(key, self.block_starts[block] - 1, self.block_starts[block + 1])
+        start = self.block_starts[block]
+        at = self.text.find(f"\n{word}\n", start - 1, self.block_starts[block + 1])
         if at < 0:
             return None
-        digits = at + len(key)
-        return int(self.text[digits : self.text.index("\n", digits)])
+        return self.counts[self.block_lines[block] + self.text.count("\n", start, at + 1)]
+
+
+def load_cmudict(path: Path = CMUDICT_TABLE) -> dict[str, int]:
+    return dict(cmudict_entries(path))
 
 
 class Hyphenator:
     """``len(Pyphen(lang="en_US").positions(word))``: Liang's algorithm over Pyphen's patterns.
 
-    ``table`` maps every prefix of a pattern to the values of all the patterns
-    it starts with, merged (None when it starts with none). At each position
-    of the word the longest piece found in the table carries every pattern
-    that matches there, so each position costs one merge.
+    ``trie`` is the root's children (see ``hyphenation_trie``). At each
+    position of the word, the deepest node the word's letters reach holds the
+    values of every pattern that matches there, so each position costs one
+    walk (a dict lookup per letter, no substring to hash) and one merge.
     """
 
-    def __init__(self, table: dict[str, tuple[int, bytes] | None]):
-        self.table = table
+    def __init__(self, trie: dict[str, Node]):
+        self.trie = trie
 
     def points(self, word: str) -> int:
         right = len(word) - RIGHT
         if right < LEFT:
             return 0
         pointed = f".{word.lower()}."
-        size = len(pointed)
-        values = [0] * (size + 1)
-        lookup, missing = self.table.get, _MISSING
-        for i in range(size - 1):
-            # Every prefix of a piece is in the table and a piece's values
-            # merge those of its prefixes, so the longest piece found at i
-            # carries every pattern that matches there (None: none does).
-            merged = None
-            for j in range(i + 1, size + 1):
-                found = lookup(pointed[i:j], missing)
-                if found is missing:  # no pattern starts with this piece: stop growing it
+        values = [0] * (len(pointed) + 1)
+        root = self.trie
+        for i, first in enumerate(pointed[:-1]):
+            node = root.get(first)
+            if node is None:
+                continue
+            # The deepest node reached carries every pattern that matches at
+            # i: a node's values merge those of its ancestors (None: none does).
+            merged, children = node
+            for letter in pointed[i + 1 :]:
+                node = children.get(letter)
+                if node is None:
                     break
-                merged = found
+                merged, children = node
             if merged is not None:
-                offset, weights = merged
-                start = i + offset
-                if len(weights) == 1:  # most merges: one value, no slices
-                    if weights[0] > values[start]:
-                        values[start] = weights[0]
-                else:
-                    at = slice(start, start + len(weights))
-                    values[at] = map(max, weights, values[at])
+                at, weights = merged
+                at += i
+                for weight in weights:  # mostly one or two: a loop beats slicing
+                    if weight > values[at]:
+                        values[at] = weight
+                    at += 1
         # Odd values are hyphenation points; values[i] is the point before letter i - 1.
         return sum(value & 1 for value in values[LEFT + 1 : right + 2])
 
 
+class _Cmudict(dict):
+    """cmudict's counts; a word it lacks is hyphenated (``missing``), memoised apart."""
+
+    def __init__(self, entries: Iterator[tuple[str, int]], missing: Callable[[str], int]):
+        super().__init__(entries)
+        self.missing = missing
+
+    def __missing__(self, word: str) -> int:
+        return self.missing(word)
+
+
 class Syllables:
-    """Syllables of lowercase words, memoised for the process; tables loaded on first need."""
+    """Syllables of lowercase words, tables loaded on first need; words cmudict lacks memoised."""
 
     def __init__(self):
-        self._cmudict: CmudictTable | None = None
+        self._cmudict: _Cmudict | None = None
+        self._sorted: SortedWords | None = None
+        self._looked_up: dict[str, int] = {}  # words looked up in place, before the dict
         self._hyphenator: Hyphenator | None = None
         self.memo: dict[str, int] = {}
 
+    @property
+    def cmudict(self) -> dict[str, int]:
+        """word -> textstat's count, for any word: cmudict's, else from the hyphenation points."""
+        if self._cmudict is None:
+            self._cmudict = _Cmudict(cmudict_entries(), self._of_missing)
+            self._sorted, self._looked_up = None, {}
+        return self._cmudict
+
     def of_word(self, word: str) -> int:
         """textstat's count for one word of its lowercased word list."""
+        if self._cmudict is None and len(self._looked_up) < LAZY_LOOKUPS:
+            return self._in_place(word)
+        return self.cmudict[word]
+
+    def counts(self, words: list[str]) -> list[int]:
+        """``of_word`` of each word: the lookups in one C-level pass, only missing words in Python."""
+        if self._cmudict is None and len(self._looked_up) + len(words) <= LAZY_LOOKUPS:
+            return list(map(self._in_place, words))
+        return list(map(self.cmudict.__getitem__, words))
+
+    def _in_place(self, word: str) -> int:
+        """A word looked up without the dict (a short run: not worth building it)."""
+        count = self._looked_up.get(word)
+        if count is None:
+            if self._sorted is None:
+                self._sorted = SortedWords.load()
+            count = self._sorted.get(word)
+            self._looked_up[word] = count = self._of_missing(word) if count is None else count
+        return count
+
+    def _of_missing(self, word: str) -> int:
+        """A word cmudict lacks: one more than its hyphenation points."""
         count = self.memo.get(word)
         if count is None:
             if len(self.memo) > MEMO_LIMIT:
                 self.memo.clear()
-            if self._cmudict is None:
-                self._cmudict = CmudictTable(CMUDICT_TABLE.read_text(encoding="ascii"))
-            count = self._cmudict.get(word)
-            if count is None:
-                count = self._points(word) + 1
-            self.memo[word] = count
+            count = self.memo[word] = self._points(word) + 1
         return count
 
     def _points(self, word: str) -> int:
@@ -165,10 +227,11 @@ def cmudict_syllables(corpus: Path = CMUDICT_CORPUS) -> dict[str, int]:
     return dict(zip(reversed(words), reversed(syllables), strict=True))
 
 
-def cmudict_table_text(corpus: Path = CMUDICT_CORPUS) -> str:
-    """The text of ``cmudict_syllables.txt``: ``word count`` lines, sorted."""
+def cmudict_table_bytes(corpus: Path = CMUDICT_CORPUS) -> bytes:
+    """The content of ``cmudict_syllables.marshal``: (sorted words joined by newlines, their counts)."""
     table = cmudict_syllables(corpus)
-    return "".join(f"{word} {table[word]}\n" for word in sorted(table))
+    words = sorted(table)
+    return marshal.dumps(("\n".join(words), bytes(table[word] for word in words)))
 
 
 def hyphenation_table() -> dict[str, tuple[int, bytes] | None]:
@@ -197,3 +260,15 @@ def hyphenation_table() -> dict[str, tuple[int, bytes] | None]:
         else:
             table[piece] = None
     return table
+
+
+def hyphenation_trie(table: dict[str, tuple[int, bytes] | None] | None = None) -> dict[str, Node]:
+    """``hyphenation_table`` as a trie: the root's children, each node ``(values, children)``."""
+    table = hyphenation_table() if table is None else table
+    root: dict[str, Node] = {}
+    for piece in sorted(table, key=len):  # every prefix of a piece is a piece: parents come first
+        children = root
+        for letter in piece[:-1]:
+            children = children[letter][1]
+        children[piece[-1]] = (table[piece], {})
+    return root

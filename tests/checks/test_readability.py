@@ -6,9 +6,9 @@ import pytest
 from newslint.checks.readability import document_stats, prose_text
 from newslint.engine import ActiveRule, lint_document
 from newslint.errors import NewslintError
-from newslint.text import stats, syllables
+from newslint.text import segment, stats, syllables
 from newslint.text.stats import METRICS, ProseStats, textstat_reference
-from newslint.text.syllables import SYLLABLES, CmudictTable, Hyphenator
+from newslint.text.syllables import SYLLABLES, Hyphenator, load_cmudict
 from tests.conftest import FIXTURES, ROOT, SEEDS, make_doc, make_rule, spots
 
 ARTICLES = sorted((FIXTURES / "readability").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
@@ -105,6 +105,37 @@ def test_counts_equal_textstat_counts():
     assert mine.characters == counts.count_chars(text, True)
 
 
+def _token_counts(token: str) -> tuple[int, int, int]:
+    """The straightforward definition: (textstat word or not, newslint's words, syllables) of a token."""
+    word = stats._PUNCTUATION.sub("", token)
+    if not word:
+        return 0, len(segment.WORD.findall(token)), 0
+    return 1, len(segment.WORD.findall(token)), SYLLABLES.of_word(word.lower())
+
+
+@pytest.mark.parametrize("text", TRICKY + ["a_b __ _ 'S ''s' x'' -- a--b a.b. e.g. U.S.A. 3.5% ½-½ ﬁ-ﬂ"])
+def test_packed_token_counts_equal_the_straightforward_ones(text):
+    tokens = text.split()
+    expected = [_token_counts(token) for token in tokens]
+    # Each token alone, then all of them in one list (new tokens and known ones mixed).
+    assert [stats.unpack(total) for total in stats.count_tokens([[token] for token in tokens])] == expected
+    totals = tuple(sum(counts[field] for counts in expected) for field in range(3))
+    assert stats.unpack(stats.count_tokens([tokens, [], tokens[:1]])[0]) == totals
+
+
+def test_token_counts_survive_the_memo_limit(monkeypatch):
+    monkeypatch.setattr(stats, "MEMO_LIMIT", 3)
+    tokens = "one two three four five six seven eight nine ten".split()
+    first = stats.count_tokens([tokens[:5], tokens])
+    assert stats.count_tokens([tokens, tokens[:5]]) == first[::-1]
+    assert len(stats._TOKEN_COUNTS) <= len(tokens)
+
+
+def test_texts_too_long_to_count_exactly_are_refused():
+    with pytest.raises(ValueError, match="fewer than"):
+        ProseStats("a " * (stats.MAX_CHARS // 2 + 1))
+
+
 def test_constants_are_textstats():
     from textstat.backend.utils.constants import LANG_CONFIGS
 
@@ -136,21 +167,40 @@ def nltk_cmudict() -> dict:
 
 def test_cmudict_table_gives_textstats_count_for_every_word(nltk_cmudict):
     """textstat's count is the stress digits of the first pronunciation; the table has each word."""
-    table = CmudictTable(syllables.CMUDICT_TABLE.read_text(encoding="ascii"))
+    table = load_cmudict()
+    assert len(table) == len(nltk_cmudict)
     for word, pronunciations in nltk_cmudict.items():
-        assert table.get(word) == sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), word
-    lines = syllables.CMUDICT_TABLE.read_text(encoding="ascii").splitlines()
-    assert len(lines) == len(nltk_cmudict)
+        assert table[word] == sum(1 for phone in pronunciations[0] if phone[-1].isdigit()), word
     for missing in ("", "zzyzxq", "aaaa", "{", "\U0010ffff", "~", "the the"):
-        assert table.get(missing) is None
+        assert missing not in table
+
+
+def test_lookups_in_place_equal_the_table():
+    """A short run looks words up in the sorted string (no dict of 123,000 words); same counts."""
+    table, in_place = load_cmudict(), syllables.SortedWords.load()
+    for word, count in table.items():
+        assert in_place.get(word) == count, word
+    for missing in ("", "zzyzxq", "aaaa", "{", "\U0010ffff", "~", "the the", "a\nb"):
+        assert in_place.get(missing) is None
+
+
+def test_a_short_run_builds_no_dict_and_a_long_one_does(monkeypatch):
+    monkeypatch.setattr(syllables, "LAZY_LOOKUPS", 50)
+    words = sorted(load_cmudict())[::2500] + ["zyxwvutsrq", "kuleba", "2016"]
+    fresh = syllables.Syllables()
+    assert fresh.counts(words[:20]) == [SYLLABLES.cmudict[word] for word in words[:20]]
+    assert fresh.of_word(words[20]) == SYLLABLES.cmudict[words[20]]
+    assert fresh._cmudict is None  # a pre-commit run: words looked up in place
+    assert fresh.counts(words) == [SYLLABLES.cmudict[word] for word in words]
+    assert fresh._cmudict is not None  # past the limit: one dict, lookups in C
 
 
 def test_shipped_tables_are_up_to_date():
     """Regenerate with ``python bench/build_syllable_tables.py`` when this fails."""
     import marshal
 
-    assert syllables.CMUDICT_TABLE.read_text(encoding="ascii") == syllables.cmudict_table_text()
-    assert marshal.loads(syllables.HYPHENATION_TABLE.read_bytes()) == syllables.hyphenation_table()
+    assert syllables.CMUDICT_TABLE.read_bytes() == syllables.cmudict_table_bytes()
+    assert marshal.loads(syllables.HYPHENATION_TABLE.read_bytes()) == syllables.hyphenation_trie()
 
 
 def test_hyphenation_equals_pyphen(nltk_cmudict):
@@ -165,6 +215,11 @@ def test_hyphenation_equals_pyphen(nltk_cmudict):
     words += ["", "a", "ab", "abc", "abcd", "ﬃciency", "o'clock", "re-elect", "2016", "x" * 40, "éclair"]
     for word in words:
         assert hyphenator.points(word) == len(pyphen.positions(word)), word
+
+
+def test_batch_counts_equal_one_word_counts():
+    words = ["the", "zyxwvutsrq", "", "hyphenation", "2016", "o'reilly's", "the", "antidisestablishmentarianism"]
+    assert SYLLABLES.counts(words) == [SYLLABLES.of_word(word) for word in words]
 
 
 def test_hyphenation_patterns_load_only_for_long_unknown_words():
@@ -255,6 +310,46 @@ def test_headline_front_matter_code_lists_and_junk_are_not_prose():
     assert [(p.line, p.column) for p in lint([spec], MARKDOWN, "markdown")] == [(15, 1), (15, 1)]
 
 
+TRICKY_MARKDOWN = """# A headline
+
+Dr. J. Smith said **bold**words and *it's* U.S.-made_e.g. rock'n'roll… "Why?" she asked. No. 5 won.
+It ran on __without__ a stop— then—stopped.Again and again ½ ٣ 日本語 a.b. c--d `code` [a link](http://x.y/z)
+
+> A quote: “It is.” It isn't!
+
+- a list item of several words
+- another
+
+Trailing words with no full stop
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [(TRICKY_MARKDOWN, "markdown"), (MARKDOWN, "markdown")]
+    + [(path.read_text(encoding="utf-8"), "text") for path in ARTICLES[:4]],
+)
+def test_sizes_and_counts_equal_the_straightforward_ones(text, fmt):
+    """Words per sentence from tokens equal the shared segmentation's; the document's counts, textstat's."""
+    from bisect import bisect_left
+
+    from newslint.checks.readability import paragraph_sizes, prose_paragraphs
+
+    doc = make_doc(text, fmt, "article.md" if fmt == "markdown" else "article.txt")
+    starts = [start for start, _ in doc.words]
+    expected = []
+    for paragraph in prose_paragraphs(doc):
+        sentences = doc.block_sentences(paragraph)
+        lengths = [bisect_left(starts, end) - bisect_left(starts, start) for start, end in sentences]
+        words = bisect_left(starts, paragraph.end) - bisect_left(starts, paragraph.start)
+        expected.append((paragraph, sentences, lengths, words))
+    assert paragraph_sizes(doc) == expected
+    fresh, computed = ProseStats(prose_text(doc)), document_stats(doc)
+    assert (computed.words, computed.syllables) == (fresh.words, fresh.syllables)
+    for name in METRICS:
+        assert computed.score(name) == fresh.score(name), name
+
+
 def test_statistics_are_computed_once_per_document():
     first = {"extends": "readability", "message": "a", "metrics": {"smog_index": {"max": -1}}, "min_words": 0}
     second = {**first, "message": "b", "metrics": {"gunning_fog": {"max": -1}}}
@@ -303,7 +398,7 @@ from pathlib import Path
 from newslint.api import Linter
 from newslint.text import stats
 Linter().lint_file(Path(sys.argv[1]))
-assert stats._TOKEN_SYLLABLES, "readability-grade did not score the seed"
+assert stats._TOKEN_COUNTS, "readability-grade did not score the seed"
 print(sorted(name for name in ("textstat", "nltk", "pyphen") if name in sys.modules))
 """
 
