@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.checks.patterns import Phrases, branch_of
+from newslint.checks.base import Check, Option, OptionError
+from newslint.checks.patterns import Phrases, branch_of, build_checked
 
 
 class ConsistencyCheck(Check):
@@ -32,12 +32,14 @@ class ConsistencyCheck(Check):
         self.forms: list[str] = []
         for first, second in either.items():
             self.forms += [first, second]
-        for form in self.forms:
-            compile_regex(form, "either", flags)  # name a broken form on its own
         self.order = sorted(range(len(self.forms)), key=lambda i: (-len(self.forms[i]), i))
         branches = [self.forms[i] for i in self.order]
-        self.phrases = Phrases(
-            branches, key="either", words=not self.options["nonword"], ignorecase=bool(flags), tagged=True
+        words = not self.options["nonword"]
+        self.phrases = build_checked(  # a broken form is named on its own
+            self.forms,
+            "either",
+            flags,
+            lambda: Phrases(branches, key="either", words=words, ignorecase=bool(flags), tagged=True),
         )
 
     def run(self, doc):

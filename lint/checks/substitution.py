@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.checks.patterns import Phrases, alternation, branch_of
+from newslint.checks.patterns import Phrases, alternation, branch_of, build_checked
 
 # A replacement may name capture groups of its key: "in the $1 directory".
 _GROUP_REF = re.compile(r"\$(\d)")
@@ -35,11 +35,14 @@ class SubstitutionCheck(Check):
         # Longest key first, so that "at this point in time" wins over "at this point".
         self.keys = sorted(swap, key=lambda key: (-len(key), key))
         self.replacements = [swap[key] for key in self.keys]
-        # Each key alone names a broken one in the error, and fills "$1" later.
-        self.key_patterns = [compile_regex(key, "swap", self.flags) for key in self.keys]
-        self.phrases = Phrases(
-            self.keys, key="swap", words=not self.options["nonword"], ignorecase=bool(self.flags), tagged=True
+        words, ignorecase = not self.options["nonword"], bool(self.flags)
+        self.phrases = build_checked(
+            self.keys,
+            "swap",
+            self.flags,
+            lambda: Phrases(self.keys, key="swap", words=words, ignorecase=ignorecase, tagged=True),
         )
+        self.key_patterns: dict[int, re.Pattern] = {}  # each key alone fills "$1", compiled when needed
         self.exceptions = None
         if self.options["exceptions"]:
             self.exceptions = compile_regex(
@@ -61,6 +64,8 @@ class SubstitutionCheck(Check):
         """The preferred forms for a match of key ``index``, groups filled in."""
         replacement = self.replacements[index]
         if "$" in replacement:
+            if index not in self.key_patterns:
+                self.key_patterns[index] = compile_regex(self.keys[index], "swap", self.flags)
             groups = self.key_patterns[index].fullmatch(observed)
             if groups:
                 replacement = _GROUP_REF.sub(lambda ref: _group(groups, int(ref.group(1))), replacement)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from newslint.checks.base import Check, Option, OptionError
+from newslint.checks.patterns import scan_copy_of
 from newslint.text.people import Mention, MentionFinder
 from newslint.text.titles_lexicon import Lexicon, Title, display
 
@@ -68,12 +69,16 @@ class TitlesCheck(Check):
 
     def run(self, doc):
         prose = doc.prose
-        mentions = self.finder.find(prose)
+        mentions = self.finder.find(prose, scan_copy_of(doc))
         if not mentions:
             return
         full_names = self.finder.full_names(prose)
-        # What somebody said is theirs: a quoted title is neither judged nor a reference.
-        people = self._resolve([m for m in mentions if not doc.in_quotation(m.start, m.end)], full_names)
+        people = {}
+        # Titles clash only where mentions carry two titles (and the house list is the house's):
+        # otherwise who is who, and what is quoted, need not be known.
+        if self.house or len({(m.title, m.dual) for m in mentions if not m.changed}) > 1:
+            # What somebody said is theirs: a quoted title is neither judged nor a reference.
+            people = self._resolve([m for m in mentions if not doc.in_quotation(m.start, m.end)], full_names)
         reported: set[int] = set()
         yield from self._house(doc, people, reported)
         conflicts = list(self._conflicts(doc, people, reported))

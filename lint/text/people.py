@@ -128,9 +128,10 @@ class MentionFinder:
         """Up to two words before the first title of a dual role, ending where the title starts."""
         return re.compile(rf"(?<![\w.])(?:[\w.-]+{SPACE}){{0,2}}?\Z")
 
-    def find(self, prose: str) -> list[Mention]:
+    def find(self, prose: str, copy: bytes | None = None) -> list[Mention]:
+        """The titled mentions in ``prose``, in order; ``copy`` is its ``scan_copy`` if made."""
         mentions: list[Mention] = []
-        for head_start, _, lengths in self.lexicon.heads.find(prose):
+        for head_start, _, lengths in self.lexicon.heads.find(prose, copy):
             if mentions and head_start < mentions[-1].title_end:
                 continue  # "Justice" in "Minister of Justice David Ford"
             mention = self._before(prose, head_start, lengths)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from newslint.checks.base import OptionError
+from newslint.checks.patterns import copied, scan_copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,37 +134,51 @@ class HeadFinder:
     A head form is written with each word in lower case or capitalised, or all
     in capitals, its words joined by spaces or by hyphens ("Secretary-General").
     A regex of every such variant is slow to build (sre parses its thousands of
-    branches in Python), so a small trie of the lower-case forms scans a
-    lower-cased copy of the text, and each hit is then looked up in the set of
-    written variants. The copy finds every head and a few more: no character
-    that is not a word character lower-cases to one, so the boundaries hold too.
+    branches in Python), so a small trie of the lower-case forms finds places
+    where a head may be written, and each place is then looked up in the set of
+    written variants: the trie only has to find every head, and may find more.
+
+    When the forms are ASCII, the trie scans the byte copy of the text that
+    ``scan_copy`` makes (ASCII letters lower-cased, every other character but a
+    digit or "_" a space, and so is the one before the text), stopping after
+    spaces alone (sre skips to a literal fast). Otherwise it scans a
+    lower-cased copy, stopping before every character that may stand before a
+    head: no character that is not a word character lower-cases to one, so the
+    boundaries hold there too.
     """
 
-    def __init__(self, forms: list[str]):
+    def __init__(self, forms: list[str], *, use_copy: bool = True):
+        """``use_copy=False`` always scans the lower-cased copy (what tests compare with)."""
         self.variants = frozenset(_written_variants(forms))
         # The lengths worth trying by a head's first two characters, and by its last two.
         self.affix = min(2, *map(len, self.variants)) if self.variants else 1
         self.lengths_from = _lengths_by(self.variants, lambda variant: variant[: self.affix])
         self.lengths_to = _lengths_by(self.variants, lambda variant: variant[-self.affix :])
         keys = sorted({variant.lower().replace("-", " ") for variant in self.variants})
-        # The character before a head is neither a word character nor a dot; in the
-        # lower-cased copy [0-9a-z_.] are the ASCII ones, and a charset first lets sre
-        # skip along the text fast (the rest is checked on the hit).
-        self.scan = re.compile(rf"[^0-9a-z_.](?:{_trie(keys, space='[ -]')})(?!\w)")
+        if use_copy and all(key.isascii() for key in keys):
+            written = sorted({copied(key) for key in keys})
+            self.byte_scan = re.compile(rf" (?:{_trie(written, space=' ')})(?!\w)".encode())
+            self.scan = None
+        else:
+            # The character before a head is neither a word character nor a dot; in the
+            # lower-cased copy [0-9a-z_.] are the ASCII ones, and a charset first lets sre
+            # skip along the text fast (the rest is checked on the hit).
+            self.byte_scan = None
+            self.scan = re.compile(rf"[^0-9a-z_.](?:{_trie(keys, space='[ -]')})(?!\w)")
 
-    def find(self, text: str) -> Iterator[tuple[int, int, list[int]]]:
+    def find(self, text: str, copy: bytes | None = None) -> Iterator[tuple[int, int, list[int]]]:
         """The heads in ``text`` from left to right, none overlapping: (start, end, lengths).
 
         ``end`` is that of the longest head at ``start`` that a word does not go on
         from; ``lengths`` are those of every head written at ``start``, longest first.
+        ``copy`` is ``scan_copy(text)`` when the caller has it.
         """
-        # A space in front stands for the start of the text, and shifts every offset by one:
-        # a hit's first character is the one before the head, so hit.start() is the head's offset.
-        lowered = " " + text.lower()
-        if len(lowered) != len(text) + 1:  # a letter whose lower case is two ("İ"): keep offsets
-            lowered = " " + "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+        scan, scanned = self._scanned(text, copy)
         position = 0
-        while hit := self.scan.search(lowered, position):
+        while hit := scan.search(scanned, position):
+            # A space in front of the copy stands for the start of the text and shifts every
+            # offset by one: a hit's first character is the one before the head, so
+            # hit.start() is the head's offset.
             start = hit.start()
             position = start + 1
             if start and _WORD_OR_DOT.match(text, start - 1):
@@ -173,6 +188,15 @@ class HeadFinder:
             if end is not None:
                 yield start, end, lengths
                 position = end
+
+    def _scanned(self, text: str, copy: bytes | None) -> tuple[re.Pattern, str | bytes]:
+        """The pattern that finds the places of heads, and the copy of ``text`` it scans."""
+        if self.byte_scan is not None:
+            return self.byte_scan, scan_copy(text) if copy is None else copy
+        lowered = " " + text.lower()
+        if len(lowered) != len(text) + 1:  # a letter whose lower case is two ("İ"): keep offsets
+            lowered = " " + "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+        return self.scan, lowered
 
     def at(self, text: str, start: int) -> list[int]:
         """The lengths of the heads written at ``start``, longest first."""
