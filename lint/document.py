@@ -8,7 +8,7 @@ to spaces, so a pattern run over ``prose`` gives offsets valid in ``text``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -149,8 +149,6 @@ class Document:
         return segment.sentences_in(self.prose, [(b.start, b.end) for b in self.body_blocks])
 
     def block_sentences(self, block: Block) -> list[Span]:
-        from bisect import bisect_left
-
         starts = self._sentence_starts
         lo = bisect_left(starts, block.start)
         hi = bisect_left(starts, block.end)

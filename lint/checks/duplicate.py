@@ -4,11 +4,14 @@ Scraped copy repeats itself: a lead pasted twice, a caption shown again below
 the gallery, a summary blurb echoed three times, a teaser run into the text it
 teases. Each unit is normalised to its lower-cased words, so that case,
 punctuation, curly quotes and spacing do not hide a copy. Exact copies cost
-one dictionary look-up each. Near copies are looked for only among candidates
-that share part of a small sketch of word shingles (an inverted index), then
-confirmed with a difflib ratio over the word lists, so long documents stay
-linear in practice: no all-pairs comparison. The later copies are flagged and
-name the line of the first, which is left alone.
+one dictionary look-up each. A near copy differs in few words, so a unit with
+more words that no other unit has than that cannot be one (one count of all
+words, in C, rules out most units). Near copies are looked for only among the others,
+and in long documents only among candidates that share part of a small
+sketch of word shingles (an inverted index), then confirmed with a difflib
+ratio over the word lists, so long documents stay linear in practice: no
+all-pairs comparison. The later copies are flagged and name the line of the
+first, which is left alone.
 
 ``unit: paragraph`` compares paragraphs; ``unit: sentence`` compares the
 sentences of one paragraph (``within: paragraph``) or of the whole document,
@@ -20,9 +23,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
+from itertools import accumulate, chain, pairwise
 
 from newslint.checks.base import Check, Option, OptionError
 
@@ -30,8 +33,10 @@ from newslint.checks.base import Check, Option, OptionError
 # through a shingle index so that long documents stay linear.
 PAIRWISE_UNITS = 64
 # Up to this many, every earlier unit is tried; more are first narrowed to
-# those of similar length (a bisection costs more than a few tries).
+# those with few words of their own (counting all words costs more than a few tries).
 FEW_UNITS = 8
+# Paragraphs of fewer words are asked for repeated words (``repeats_words``).
+SHORT_PARAGRAPH = 60
 # A near copy's vocabulary overlap (Dice) can fall below its word-sequence
 # ratio when words repeat; this much slack keeps the bound safe.
 VOCABULARY_SLACK = 0.2
@@ -99,9 +104,10 @@ class DuplicateCheck(Check):
                 if (block.start, block.end) in judged:
                     continue
                 # A sentence's words are a run of its paragraph's words, so two
-                # sentences of min-words words need twice that many.
+                # sentences of min-words words need twice that many, and
+                # repeated words enough to match.
                 words = paragraph_words.get(block.start)
-                if words is not None and len(words) < 2 * finder.min_words:
+                if words is not None and (len(words) < 2 * finder.min_words or not finder.repeats_words(words)):
                     continue
                 # Only a paragraph with two sentences long enough to count can
                 # hold a repeat; most paragraphs are ruled out without a look.
@@ -135,30 +141,60 @@ def _inside(span, spans) -> bool:
 
 def normalise(text: str) -> list[str]:
     """The unit's words, case-folded, with typographic variants made plain."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).lower()
-        # Most non-ASCII in English news is curly quotes and dashes: made
-        # spaces (separators either way), the text can take the fast path.
-        for mark in _PLAIN_MARKS:
-            if mark in text:
-                text = text.replace(mark, " ")
-    # "U.S." and "US" are one word; a dot inside a number or name goes too.
-    if text.isascii() and ".." not in text:
-        # The same words as the regex below, several times faster: every byte
-        # but a letter or digit becomes a space and every dot is dropped. A dot
-        # before a space or mark separates the same words as that space does,
-        # and a run of dots (where only the last one is dropped) goes the slow way.
-        return text.encode().translate(_ASCII_WORDS, b".").decode().split()
-    return _TOKEN.findall(_INNER_DOT.sub("", text.lower()))
+    return _words(_plain(text))
+
+
+def _plain(text: str) -> str:
+    """NFKC and lower case, curly quotes and dashes made spaces; ASCII is left as it is."""
+    if text.isascii():
+        return text
+    # Most non-ASCII in English news is curly quotes and dashes: made spaces
+    # (separators either way), most texts are ASCII, which NFKC leaves alone
+    # and the ASCII path lower-cases. Only other characters need the full way.
+    plain = _without_marks(text)
+    if plain.isascii():
+        return plain
+    return _without_marks(unicodedata.normalize("NFKC", text).lower())
+
+
+def _without_marks(text: str) -> str:
+    for mark in _PLAIN_MARKS:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
+
+
+def _words(plain: str) -> list[str]:
+    """The words of a text ``_plain`` made: "U.S." and "US" are one word; a
+    dot inside a number or name goes too."""
+    if plain.isascii():
+        return _ascii_words(plain).split()
+    return _TOKEN.findall(_INNER_DOT.sub("", plain.lower()))
+
+
+def _ascii_words(text: str) -> str:
+    """ASCII ``text`` with the words the regex of ``_words`` finds, and only
+    spaces between them; several times faster than the regex.
+
+    Every byte but a letter or digit becomes a space and every dot is
+    dropped: a dot before a word character joins (as the regex drops it),
+    a dot before a space or mark separates the same words as that space
+    does. A run of dots always separates (the regex keeps all but its last),
+    so runs are first made spaces.
+    """
+    return text.replace("..", "  ").encode().translate(_ASCII_WORDS, b".").decode()
 
 
 class _CopyFinder:
     """Finds units that repeat an earlier unit, exactly or nearly.
 
-    Near copies: each unit is summed up by a sketch, the ``sketch`` smallest
-    of its word shingles (sorted, so that the result never depends on hash
-    seeds). Near copies share most shingles, hence most of their sketch; only
-    units sharing part of a sketch are compared word by word.
+    Near copies differ in few words, so a unit holding more words that no
+    other unit has than a near copy leaves unmatched has none, either way
+    (``_may_pair``); with more than a few units, only the others are compared.
+    With many units, each is also summed up by a sketch, the ``sketch``
+    smallest of its word shingles (sorted, so that the result never depends
+    on hash seeds). Near copies share most shingles, hence most of their
+    sketch; only units sharing part of a sketch are compared word by word.
     """
 
     def __init__(self, options):
@@ -173,6 +209,28 @@ class _CopyFinder:
         # (difflib merges adjacent runs), and T is at least 2 * min_words.
         similarity, least = self.similarity, 2 * self.min_words
         self.shared_run = max(1, math.ceil(similarity * least / 2 / ((1 - similarity) * least + 1) - 1e-9))
+        # Of a unit of n words, a near copy leaves at most this share of n
+        # unmatched: with M matched words and m the other unit's length, a
+        # ratio 2M/(n + m) >= s and the length bound of ``_near_copy``
+        # (m >= s * n / (2 - s)) leave n - M <= 2(1 - s) * n / (2 - s).
+        self.unmatched_share = 2 * (1 - similarity) / (2 - similarity)
+        # A unit of n words matches at least n - unmatched(n) of its words,
+        # which grows with n (the share is below 1).
+        self.words_in_common = self.min_words - self.unmatched(self.min_words)
+
+    def unmatched(self, count: int) -> int:
+        """The most words of a unit of ``count`` words that a near copy leaves unmatched."""
+        return math.floor(self.unmatched_share * count + 1e-6)  # the slack is for float rounding
+
+    def repeats_words(self, words: list[str]) -> bool:
+        """Whether a paragraph of these words repeats enough of them to hold
+        two units that repeat one another: they match at least
+        ``words_in_common`` pairs of equal words, and a paragraph of n words,
+        d of them distinct, has room for at most n - d such pairs. A set of
+        words tells in C. Long paragraphs always repeat enough common words:
+        not worth a look.
+        """
+        return len(words) >= SHORT_PARAGRAPH or len(words) - len(set(words)) >= self.words_in_common
 
     def may_repeat(self, words: list[str] | None) -> bool:
         """Whether units cut from ``words`` (a paragraph's, say its sentences)
@@ -187,58 +245,67 @@ class _CopyFinder:
     def copies(self, prose: str, spans: list[tuple[int, int]], words_of: dict | None = None):
         """Yield ``(span, start of first copy, likeness)`` for each later copy;
         ``words_of`` (if given) receives the words of each unit by its start."""
+        units = self._units(prose, spans, words_of)
+        near = self.similarity < 1
+        may_pair = self._may_pair([words for _, _, words in units]) if near and len(units) > FEW_UNITS else None
         seen: dict[tuple[str, ...], int] = {}
         earlier: list[_Unit] = []  # the units kept, that a later unit may copy
+        pairable: list[int] = []  # indexes in ``earlier`` of the units ``may_pair`` allows
         postings: dict[tuple, list[int]] = defaultdict(list)  # shingle -> unit indexes
-        by_length: list[tuple[int, int]] = []  # (word count, unit index), sorted
         indexed = len(spans) > PAIRWISE_UNITS
+        for number, (start, end, words) in enumerate(units):
+            key = tuple(words)
+            if key in seen:
+                yield (start, end), seen[key], 1.0
+                continue
+            seen[key] = start
+            if not near:
+                continue
+            unit = _Unit(start, words)
+            if indexed:
+                sketch = self._sketch(words)
+            if may_pair is None or may_pair[number]:
+                if indexed:
+                    candidates = self._candidates(sketch, postings)
+                elif may_pair is None:
+                    candidates = range(len(earlier))
+                else:
+                    candidates = pairable
+                match = self._near_copy(unit, candidates, earlier)
+                if match is not None:
+                    yield (start, end), *match
+                    continue
+                pairable.append(len(earlier))
+            if indexed:  # every unit, so that the counts of common shingles stay true
+                for shingle in sketch:
+                    postings[shingle].append(len(earlier))
+            earlier.append(unit)
+
+    def _units(self, prose: str, spans, words_of: dict | None) -> list[tuple[int, int, list[str]]]:
+        """``(start, end, words)`` of the spans with ``min_words`` words or more."""
+        units = []
         for start, end in spans:
             if end - start < self.min_words:  # fewer characters than words needed
                 continue
             words = normalise(prose[start:end])
             if words_of is not None:
                 words_of[start] = words
-            if len(words) < self.min_words:
-                continue
-            key = tuple(words)
-            if key in seen:
-                yield (start, end), seen[key], 1.0
-                continue
-            seen[key] = start
-            if self.similarity >= 1:
-                continue
-            unit = _Unit(start, words)
-            if indexed:
-                sketch = self._sketch(words)
-                candidates = self._candidates(sketch, postings)
-            elif len(spans) <= FEW_UNITS:
-                candidates = range(len(earlier))
-            else:
-                candidates = self._similar_lengths(len(words), by_length)
-            match = self._near_copy(unit, candidates, earlier)
-            if match is not None:
-                yield (start, end), *match
-                continue
-            if indexed:
-                for shingle in sketch:
-                    postings[shingle].append(len(earlier))
-            elif len(spans) > FEW_UNITS:
-                insort(by_length, (len(words), len(earlier)))
-            earlier.append(unit)
+            if len(words) >= self.min_words:
+                units.append((start, end, words))
+        return units
 
-    def _similar_lengths(self, count: int, by_length: list[tuple[int, int]]) -> list[int]:
-        """Earlier units (indexes, in order) whose length can allow a near copy.
+    def _may_pair(self, units: list[list[str]]) -> list[bool]:
+        """Whether each unit may be a near copy of another unit, or have one.
 
-        Most pairs of paragraphs differ too much in length; a bisection skips
-        them. The range is a little wide (float bounds), ``_near_copy`` has
-        the exact test.
+        A word that occurs once in all units is a word of one unit that no
+        other unit matches; a unit with more of them than ``unmatched_share``
+        allows has no near copy. The words are counted in C, all at once.
         """
-        similarity = self.similarity
-        shortest = int(count * similarity / (2 - similarity)) - 1
-        longest = int(count * (2 - similarity) / similarity) + 1
-        low = bisect_left(by_length, (shortest, -1))
-        high = bisect_right(by_length, (longest, len(by_length)))
-        return sorted(index for _, index in by_length[low:high])
+        all_words = list(chain.from_iterable(units))
+        counts = Counter(all_words)
+        occurrences = list(map(counts.__getitem__, all_words))
+        bounds = pairwise(accumulate(map(len, units), initial=0))
+        return [occurrences[a:b].count(1) <= self.unmatched(b - a) for a, b in bounds]
 
     def _sketch(self, words: list[str]) -> list[tuple]:
         size = min(self.size, len(words))

@@ -1,12 +1,25 @@
-"""repetition: the same token twice in a row ("the the"), separated by whitespace only."""
+"""repetition: the same token twice in a row ("the the"), separated by whitespace only.
+
+Any token regex works: a regex with a backreference finds the candidates, and
+only the spans holding one are cut into tokens. Words of letters (the
+built-in doubled-words rule) take a faster way first: the text is reduced to
+its words in C, and only where two equal words stand side by side is a span
+looked at. Text that this reduction might not mirror goes the general way.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import islice
+from operator import eq
 
 from newslint.checks.base import Check, Option, compile_regex
 from newslint.checks.patterns import alternation
+
+# Tokens that are words of letters joined by hyphens or apostrophes; the
+# doubled-words rule's, which ``_suspects`` can find at C speed.
+LETTER_WORDS = r"\b[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 
 
 class RepetitionCheck(Check):
@@ -29,12 +42,23 @@ class RepetitionCheck(Check):
         # so most spans never reach the token loop below. The token is atomic,
         # as the loop's tokens are: no backtracking into "the" for "theory".
         self.candidate = compile_regex(f"(?P<first>(?>{tokens}))\\s+(?P=first)", "tokens", flags)
+        # The doubled-words rule's tokens: the fast way of ``_suspects`` applies.
+        self.letter_words = self.options["tokens"] == [LETTER_WORDS]
         self.exceptions = None
         if self.options["exceptions"]:
             self.exceptions = compile_regex(alternation(self.options["exceptions"], words=False), "exceptions", flags)
 
     def run(self, doc):
-        for start, end in self._candidate_spans(doc.prose, self.scope_spans(doc)):
+        spans = self.scope_spans(doc)
+        suspects = _suspects(doc.prose, self.ignorecase) if self.letter_words else None
+        if suspects is None:
+            chosen = self._candidate_spans(doc.prose, spans)
+        else:
+            # A repeat is a candidate at its first word: one anchored match
+            # each rules out most suspects ("no, no" is none).
+            match = self.candidate.match
+            chosen = _spans_holding(spans, [at for at in suspects if match(doc.prose, at)])
+        for start, end in chosen:
             yield from self._repeats(doc, start, end)
 
     def _candidate_spans(self, prose, spans):
@@ -85,3 +109,111 @@ class RepetitionCheck(Check):
             return False
         pair = " ".join(prose[start:end].split())
         return bool(self.exceptions.fullmatch(word) or self.exceptions.fullmatch(pair))
+
+
+# Curly quotes and dashes, the commonest non-ASCII in news: none is a letter
+# or whitespace, and the curly apostrophe joins words as the straight one does.
+_ASCII_MARKS = (("’", "'"), ("‘", " "), ("“", " "), ("”", " "), ("—", " "), ("–", " "))
+# Other non-ASCII letters all stand for one ASCII letter; with more kinds of
+# them than this, the general way is cheaper than replacing each.
+_MOST_OTHER_CHARACTERS = 64
+_STAND_IN_LETTER = "z"
+# A hyphen or apostrophe joins only letters; elsewhere it ends a word. A
+# pattern that starts with a literal is searched for far faster than a class.
+_LOOSE_JOINERS = tuple(re.compile(rf"{joiner}(?:(?![A-Za-z])|(?<![A-Za-z].))") for joiner in "-'")
+# Letters after a digit or underscore start no word (no \b there), but a
+# joiner after them would join them to the next word in the reduced text.
+# Searched for in the reversed text, so that the pattern starts with the joiner.
+_REVERSED_JOINED_AFTER_DIGIT = tuple(re.compile(rf"{joiner}(?<=[A-Za-z]{joiner})[A-Za-z]+[0-9_]") for joiner in "-'")
+_ASCII_BYTES = bytes(range(128))
+# With more suspects than this ("ha ha ha ..."), words are found by one scan.
+_FEW_SUSPECTS = 16
+_NON_SPACE = re.compile(r"\S+")
+_LETTERS_AND_JOINERS = bytes(c if chr(c).isalpha() or chr(c) in "-'" else 32 for c in range(128)) + b" " * 128
+
+
+def _suspects(prose: str, ignorecase: bool) -> list[int] | None:
+    """Offsets where two equal words of letters may stand side by side; None
+    when ``prose`` is not plain enough for the reduction to tell.
+
+    The prose is made the same length with only its words left, joined by
+    hyphens or apostrophes, every other character a space. Any repeat of
+    ``LETTER_WORDS`` tokens is then two equal neighbours in its ``split()``
+    (the reverse need not hold), and where they are is found only for those few.
+    """
+    text = _ascii_letters(prose)
+    if text is None or any(pattern.search(text[::-1]) for pattern in _REVERSED_JOINED_AFTER_DIGIT):
+        return None
+    if ignorecase:
+        text = text.lower()
+    for pattern in _LOOSE_JOINERS:
+        text = pattern.sub(" ", text)
+    reduced = text.encode().translate(_LETTERS_AND_JOINERS).decode()
+    words = reduced.split()
+    same = list(map(eq, words, islice(words, 1, None)))
+    return _word_offsets(reduced, _true_indexes(same))
+
+
+def _ascii_letters(text: str) -> str | None:
+    """``text`` in ASCII, of the same length, with the same words for the
+    reduction: marks made ASCII, other non-ASCII word characters made one
+    stand-in letter, the rest spaces. None where case folding or ``\\w`` do
+    not let a stand-in keep every repeat (a digit, "ß" folding to "ss")."""
+    for mark, plain in _ASCII_MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    if text.isascii():
+        return text
+    # Deleting the ASCII bytes of the UTF-8 leaves the other characters, in C.
+    others = set(text.encode().translate(None, _ASCII_BYTES).decode())
+    if len(others) > _MOST_OTHER_CHARACTERS:
+        return None
+    for char in others:
+        if char.isalnum():
+            # Repeats are told by case folding, candidates by lower case.
+            folded = char.casefold()
+            if char.isdecimal() or len(folded) != 1 or folded.isascii() or folded != char.lower():
+                return None
+            text = text.replace(char, _STAND_IN_LETTER)
+        else:  # whitespace or a mark: ends a word either way
+            text = text.replace(char, " ")
+    return text
+
+
+def _true_indexes(flags: list[bool]) -> list[int]:
+    found, index = [], -1
+    while True:
+        try:
+            index = flags.index(True, index + 1)
+        except ValueError:
+            return found
+        found.append(index)
+
+
+def _word_offsets(text: str, indexes: list[int]) -> list[int]:
+    """Offsets in ``text`` of its words with these (ascending) indexes in ``text.split()``."""
+    if len(indexes) > _FEW_SUSPECTS:  # each split below copies the rest of the text
+        starts = [match.start() for match in _NON_SPACE.finditer(text)]
+        return [starts[index] for index in indexes]
+    offsets, rest, at = [], text.lstrip(), 0
+    for index in indexes:
+        if index > at:  # the remainder after splitting off the words before it
+            rest = rest.split(None, index - at)[-1]
+            at = index
+        offsets.append(len(text) - len(rest))
+    return offsets
+
+
+def _spans_holding(spans: list[tuple[int, int]], offsets: list[int]) -> list[tuple[int, int]]:
+    """The spans, in order, that hold one of the (ascending) offsets."""
+    if not offsets:
+        return []
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):  # overlapping scopes
+        return [span for span in spans if any(span[0] <= offset < span[1] for offset in offsets)]
+    starts = [start for start, _ in spans]
+    held = []
+    for offset in offsets:
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < spans[index][1] and (not held or held[-1] != index):
+            held.append(index)
+    return [spans[index] for index in held]

@@ -11,6 +11,7 @@ what the per-block functions return for each block, in order.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # Words: letters/digits joined by apostrophes, hyphens or inner dots (U.S., it's).
 # Possessive: backtracking into a word never helps, and costs time.
@@ -19,7 +20,10 @@ WORD = re.compile(r"[^\W_]++(?:[’'.\-][^\W_]++)*+\.?(?<![a-z]\.)", re.UNICODE)
 # A sentence may end after . ! ? or … with closing quotes/brackets, then space
 # and what may start a sentence (group 1: its first character). ASCII
 # lowercase is ruled out here, other lowercase letters in ``_split_run``.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?([^\W_a-z]|[$£€]))|(?=\s*$))")
+# It is searched for in the text with "!", "?" and "…" made ".": a pattern that
+# starts with a literal is found far faster than one that starts with a class.
+_BOUNDARY = re.compile(r"\.+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?([^\W_a-z]|[$£€]))|(?=\s*$))")
+_ENDS_AS_PERIOD = "!?…"
 
 # Tokens before a period that do not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -30,6 +34,7 @@ _ABBREVIATIONS = frozenset(
 )
 # Abbreviations that stand before a number ("No. 5"); elsewhere they are words.
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "fig"})
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 def _period_ends(text: str, at: int, following: str | None, floor: int) -> bool:
@@ -38,6 +43,11 @@ def _period_ends(text: str, at: int, following: str | None, floor: int) -> bool:
     ``following`` is the first character of the next sentence (None at the
     end of the span); ``floor`` is where this sentence began.
     """
+    # Most periods follow a word longer than any abbreviation, all letters
+    # (so no initial either): one slice tells.
+    longer = at - _LONGEST_ABBREVIATION - 1
+    if longer >= floor and text[longer:at].isalpha():
+        return True
     # The token before the period runs back to the last space; rfind does
     # that walk in C, so a period costs O(token length).
     begin = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at)) + 1
@@ -52,12 +62,30 @@ def _period_ends(text: str, at: int, following: str | None, floor: int) -> bool:
 def sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``prose[start:end]`` into sentence spans, trimmed of whitespace."""
     spans: list[tuple[int, int]] = []
-    _split_run(prose, [(start, end)], start, end, spans)
+    periods = _Periods(_with_periods(prose[start:end]), start)
+    _split_run(prose, periods, [(start, end)], start, end, spans)
     return spans
 
 
-def _split_run(prose: str, run: list[tuple[int, int]], start: int, end: int, spans: list) -> None:
+def _with_periods(prose: str) -> str:
+    """``prose`` with every sentence-ending mark made a period, for ``_BOUNDARY``."""
+    for mark in _ENDS_AS_PERIOD:
+        if mark in prose:
+            prose = prose.replace(mark, ".")
+    return prose
+
+
+class _Periods(NamedTuple):
+    """``_with_periods`` of the prose from offset ``origin`` on."""
+
+    text: str
+    origin: int
+
+
+def _split_run(prose: str, periods: _Periods, run: list[tuple[int, int]], start: int, end: int, spans: list) -> None:
     """Append the sentences of the blocks of ``run`` (only whitespace between them).
+
+    Boundaries are searched for in ``periods``, where "!", "?" and "…" are periods.
 
     One scan covers the run. A boundary inside a block holds there as in a
     scan of the block alone, except at the block's end, where the block's
@@ -66,8 +94,9 @@ def _split_run(prose: str, run: list[tuple[int, int]], start: int, end: int, spa
     pending = iter(run)
     block_start, block_end = next(pending)
     cursor = block_start
-    for boundary in _BOUNDARY.finditer(prose, start, end):
-        at = boundary.start()
+    origin = periods.origin
+    for boundary in _BOUNDARY.finditer(periods.text, start - origin, end - origin):
+        at = boundary.start() + origin
         while at >= block_end:  # past the block: its last sentence ends with it
             _append_trimmed(prose, cursor, block_end, spans)
             block_start, block_end = next(pending)
@@ -78,7 +107,7 @@ def _split_run(prose: str, run: list[tuple[int, int]], start: int, end: int, spa
             continue
         if prose[at] == "." and not _period_ends(prose, at, following, cursor):
             continue
-        stop = boundary.end()
+        stop = boundary.end() + origin
         _append_trimmed(prose, cursor, stop, spans)
         cursor = stop
     _append_trimmed(prose, cursor, block_end, spans)
@@ -136,8 +165,9 @@ def words_in(prose: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]
 def sentences_in(prose: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of every block, as ``sentences`` finds them block by block."""
     spans: list[tuple[int, int]] = []
+    periods = _Periods(_with_periods(prose), 0)
     for start, end, run in _runs(prose, blocks):
-        _split_run(prose, run, start, end, spans)
+        _split_run(prose, periods, run, start, end, spans)
     return spans
 
 

@@ -150,3 +150,21 @@ def test_cut_off_text_is_judged_until_it_is_long_enough():
         (1, "Too little to be an article: 85 words, cut off mid-sentence.")
     ]
     assert lint_snippet(NO_ARTICLE, "\n".join([paragraph] * 8 + [cut])) == []
+
+
+def test_the_plain_cue_pattern_matches_where_the_named_one_does():
+    from newslint.checks.document import _cue_patterns
+
+    keys = ("not-article-cues", "fragment-cues")
+    phrases = [phrase for key in keys for group in NO_ARTICLE[key].values() for phrase in group]
+    # The fixtures' page chrome, and the phrase lists themselves run together.
+    texts = [path.read_text(encoding="utf-8").lower() for path in sorted(DOCUMENTS.glob("*.txt"))]
+    texts += [" ".join(phrases).lower(), "x".join(phrases).lower()]
+    matched = 0
+    for key in keys:
+        cues = _cue_patterns(NO_ARTICLE[key], key)
+        for text in texts:
+            spans = [m.span() for m in cues.pattern.finditer(text)]
+            assert [m.span() for m in cues.any.finditer(text)] == spans
+            matched += len(spans)
+    assert matched > 10
