@@ -29,13 +29,13 @@ the problem spans the whole line and its message says why.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import partial
 
 from newslint.checks.base import Check, Option, OptionError, compile_regex
-from newslint.text.cuescore import CueError, Plan, Scorer, parse_kinds
+from newslint.text.cuescore import CueError, Scorer, parse_kinds
 from newslint.text.lineshape import LineShape, content_words, ends_sentence, measure
-from newslint.text.phrasegroup import PhraseGroup, Screen
+from newslint.text.phrasegroup import PhraseGroup, Screen, SubstringFinder
 
 KINDS = ("promo", "related", "caption", "ad", "notice", "social", "copyright", "artifact", "byline")
 SHAPE_ORDER = tuple("short tiny long no_stop caps title url handle email imperative pipes no_letters".split())
@@ -51,6 +51,7 @@ BUILT_IN_FEATURES = (
 )
 INVISIBLE = " \t\u200b\u200c\u200d\u2060\ufeff"  # a line of only these is blank, not junk
 WINDOW = 160  # characters of a long line's head and tail that are searched
+FINDER_SUBSTRINGS = 20  # fewer 'requires' substrings in a case mode are tested with 'in' alone
 # What may stand before a signature's dash on a bare signature line: "(Thread)", a link.
 _POST_LINK = re.compile(r"https?://|pic\.twitter\.com/")
 _SIGNATURE_PREFIX = re.compile(r"^(?:\s|\([^()]*\)|\S+://\S+|pic\.twitter\.com/\S+)*[—–]")
@@ -105,8 +106,21 @@ class BoilerplateCheck(Check):
             raise OptionError(err.key, str(err)) from None
         self.imperatives = frozenset(w.lower() for w in self.options["imperatives"])
         self.stopwords = frozenset(w.lower() for w in self.options["stopwords"])
+        opts = self.options
+        # Read once, not per line: (short, tiny, long) word counts and the title ratio.
+        self.word_limits = (opts["short_words"], opts["tiny_words"], opts["long_words"], opts["title_ratio"])
+        self.caps_ratio = opts["caps_ratio"]
+        # Per case mode, one finder of all the groups' substrings, for the screens.
+        self.finders = {}
+        for ignorecase in (True, False):
+            substrings = [
+                s for group in self.phrases.values() if group.ignorecase == ignorecase for s in group.requires
+            ]
+            if len(substrings) >= FINDER_SUBSTRINGS:
+                self.finders[ignorecase] = SubstringFinder(substrings)
         self.screens: dict[frozenset[str], Screen] = {}  # gate -> its screen, built on first use
-        self.plans: dict[tuple, Plan] = {}  # (word bound, shape, place, kind before, post) -> plan
+        # (word bound, shape, place, kind before, post) -> (plan, screen, plan if it fails)
+        self.plans: dict[tuple, tuple] = {}
         self.gate_groups: dict[frozenset[str], list] = {}  # phrase names -> [(name, group)], sorted
 
     # -- compiling -----------------------------------------------------------
@@ -142,14 +156,15 @@ class BoilerplateCheck(Check):
     # -- running -------------------------------------------------------------
 
     def run(self, doc):
-        blocks = doc.body_blocks
-        opts = self.options
+        blocks, prose = doc.body_blocks, doc.prose
+        opts, plans, shape_features = self.options, self.plans, self._shape_features
         count, long_words, short_words = len(blocks), opts["long_words"], opts["short_words"]
         edge, bounds = opts["edge_blocks"], self.scorer.word_bounds
         previous = ""  # the kind of the block before, if it was judged junk
         post_bodies = self._post_bodies(doc, blocks)
+        page = _Page(doc, blocks)
         for index, block in enumerate(blocks):
-            line = doc.prose[block.start : block.end]
+            line = prose[block.start : block.end]
             if not line.strip(INVISIBLE):
                 continue
             words = len(line.split())
@@ -159,19 +174,19 @@ class BoilerplateCheck(Check):
             lowered = view.lower()
             after, previous = previous, ""
             shape = measure(view, words, prose_words=short_words)
-            # Lines of one shape, place and predecessor share a plan: a tuple
-            # key finds it without building the feature dict of every line.
-            features = self._shape_features(shape)
+            # Lines of one shape, place and predecessor share a plan and its
+            # screen: a tuple key finds them without building a feature dict.
             place = (index == 0, index == count - 1, index < edge, index >= count - edge)
-            key = (bisect_right(bounds, words), features, place, after, index in post_bodies)
-            plan = self.plans.get(key)
+            key = (bisect_right(bounds, words), shape_features(shape), place, after, index in post_bodies)
+            planned = plans.get(key)
+            if planned is None:
+                planned = plans[key] = self._plan(key, words, index, count)
+            plan, screen, unscreened = planned
+            if screen is not None and not screen.passes(view, lowered):
+                plan = unscreened  # no phrase that a gated kind needs is there
             if plan is None:
-                known = self._known(dict(zip(SHAPE_ORDER, features, strict=True)), index, count, after)
-                known["above_signature"] = index in post_bodies
-                plan = self.plans[key] = self.scorer.plan(words, known)
-            if plan.gate is not None and not (plan.gate and self._screen(plan.gate).passes(view, lowered)):
-                continue  # no phrase that this shape needs is there: ordinary prose
-            lazy = _LazyFeatures(self, doc, blocks, index, view, lowered)
+                continue  # ordinary prose
+            lazy = _LazyFeatures(self, page, index, view, lowered)
             # Rule out the groups of the gate one by one, and the cheap ones.
             plan = self.scorer.restrict(plan, self._absent((plan.gate or frozenset()) | plan.cheap, lazy))
             if not plan.kinds:
@@ -184,6 +199,22 @@ class BoilerplateCheck(Check):
                 yield self.problem(
                     doc, block.start, block.end, level=kind.level, category=kind.name, kind=kind.name, why=why
                 )
+
+    def _plan(self, key: tuple, words: int, index: int, count: int) -> tuple:
+        """The plan of a line with this ``key``, the screen that it must pass,
+        and the plan that is left when it does not (None: nothing is)."""
+        _, features, _, after, post_body = key
+        known = self._known(dict(zip(SHAPE_ORDER, features, strict=True)), index, count, after)
+        known["above_signature"] = post_body
+        plan = self.scorer.plan(words, known)
+        if plan.gate is not None:  # empty: no kind can be reached
+            return (plan, self._screen(plan.gate), None) if plan.gate else (None, None, None)
+        if plan.fallback is None:  # every kind can do without a phrase
+            return plan, None, None
+        # Some kinds need no phrase; the others are dropped when their gates fail.
+        if not plan.partial_gate:
+            return plan.fallback, None, None
+        return plan, self._screen(plan.partial_gate), plan.fallback
 
     def _post_bodies(self, doc, blocks) -> frozenset[int]:
         """Indexes of the blocks just above a bare signature line of a pasted
@@ -246,29 +277,29 @@ class BoilerplateCheck(Check):
         screen = self.screens.get(gate)
         if screen is None:
             groups = [self.phrases[name] for name in sorted(gate)]
-            screen = self.screens[gate] = Screen(groups)
+            screen = self.screens[gate] = Screen(groups, self.finders)
         return screen
 
     def _shape_features(self, shape: LineShape) -> tuple[bool, ...]:
         """The shape features of a line, in the order of ``SHAPE_ORDER``."""
-        opts = self.options
+        words, letters, short, tiny, long, title = shape.words, shape.letters, *self.word_limits
         return (
-            shape.words <= opts["short_words"],
-            shape.words <= opts["tiny_words"],
-            shape.words > opts["long_words"],
+            words <= short,
+            words <= tiny,
+            words > long,
             not shape.terminal,
-            self._is_caps(shape),
-            shape.words >= 2 and shape.title_ratio >= opts["title_ratio"],
+            letters >= 6 and shape.caps_ratio >= self.caps_ratio,
+            words >= 2 and shape.title_ratio >= title,
             shape.url,
             shape.handle,
             shape.email,
             shape.first_word in self.imperatives,
             shape.pipes,
-            shape.letters < 3 or shape.letters < shape.words,
+            letters < 3 or letters < words,
         )
 
     def _is_caps(self, shape: LineShape) -> bool:
-        return shape.letters >= 6 and shape.caps_ratio >= self.options["caps_ratio"]
+        return shape.letters >= 6 and shape.caps_ratio >= self.caps_ratio
 
     def _explain(self, shape: LineShape, counted, matches: dict[str, str], *, top: bool) -> str:
         """'call to action 'click here' in an all-caps line of 8 words with no sentence punctuation'."""
@@ -293,14 +324,44 @@ def _compile_pattern(pattern: str, flags: int, *, key: str) -> re.Pattern:
     return compile_regex(pattern, key, flags)
 
 
+class _Page:
+    """What the lines of one document share, worked out on first use: the
+    content words of its blocks and where its quotations start."""
+
+    __slots__ = ("doc", "blocks", "_words", "_quote_starts")
+
+    def __init__(self, doc, blocks):
+        self.doc, self.blocks = doc, blocks
+        self._words: dict[int, set[str]] = {}
+        self._quote_starts: list[int] | None = None
+
+    def text(self, index: int) -> str:
+        block = self.blocks[index]
+        return self.doc.prose[block.start : block.end]
+
+    def content_words(self, index: int, stopwords: frozenset[str]) -> set[str]:
+        """The content words of block ``index`` (each block is a neighbour twice)."""
+        words = self._words.get(index)
+        if words is None:
+            words = self._words[index] = content_words(self.text(index), stopwords)
+        return words
+
+    def quoted(self, index: int) -> bool:
+        """Whether a quotation starts inside block ``index``."""
+        if self._quote_starts is None:
+            self._quote_starts = sorted(start for start, _ in self.doc.quotations)
+        block, starts = self.blocks[index], self._quote_starts
+        at = bisect_left(starts, block.start)
+        return at < len(starts) and starts[at] < block.end
+
+
 class _LazyFeatures:
     """Phrase and neighbour features of one line, computed on first use."""
 
-    __slots__ = ("check", "doc", "blocks", "index", "line", "lowered", "matches", "values")
+    __slots__ = ("check", "page", "index", "line", "lowered", "matches", "values")
 
-    def __init__(self, check: BoilerplateCheck, doc, blocks, index: int, line: str, lowered: str):
-        self.check, self.doc, self.blocks, self.index, self.line = check, doc, blocks, index, line
-        self.lowered = lowered
+    def __init__(self, check: BoilerplateCheck, page: _Page, index: int, line: str, lowered: str):
+        self.check, self.page, self.index, self.line, self.lowered = check, page, index, line, lowered
         self.matches: dict[str, str | None] = {}  # phrase group -> matched text
         self.values: dict[str, bool] = {}
 
@@ -308,8 +369,7 @@ class _LazyFeatures:
         if name in self.values:
             return self.values[name]
         if name == "quoted":
-            block = self.blocks[self.index]
-            self.values[name] = any(block.start <= s < block.end for s, _ in self.doc.quotations)
+            self.values[name] = self.page.quoted(self.index)
         elif name in NEIGHBOUR_FEATURES:
             self._neighbours()
         else:
@@ -320,20 +380,20 @@ class _LazyFeatures:
 
     def _neighbours(self) -> None:
         """Whether the line shares content words with the paragraphs around it."""
-        stop, doc, blocks, index = self.check.stopwords, self.doc, self.blocks, self.index
+        stop, page, index, count = self.check.stopwords, self.page, self.index, len(self.page.blocks)
+        # The line's own words come from its view, as the shape does.
         words = content_words(self.line, stop)
         shared = [0, 0]
         for side, other in enumerate((index - 1, index + 1)):
-            if 0 <= other < len(blocks) and words:
-                block = blocks[other]
-                shared[side] = len(words & content_words(doc.prose[block.start : block.end], stop))
+            if 0 <= other < count and words:
+                shared[side] = len(words & page.content_words(other, stop))
         self.values["isolated"] = bool(words) and not any(shared)
         self.values["cohesive"] = max(shared) >= self.check.options["cohesive_words"]
         self.values["between_prose"] = all(
-            0 <= other < len(blocks) and self._is_prose(blocks[other]) for other in (index - 1, index + 1)
+            0 <= other < count and self._is_prose(other) for other in (index - 1, index + 1)
         )
 
-    def _is_prose(self, block) -> bool:
+    def _is_prose(self, index: int) -> bool:
         """A paragraph of edited prose: longer than a short line, ending a sentence."""
-        text = self.doc.prose[block.start : block.end]
+        text = self.page.text(index)
         return len(text.split()) > self.check.options["short_words"] and text.rstrip()[-1:] in '.!?"”’)'

@@ -11,7 +11,10 @@ works out once per shape which cues still wait on a lookup and stops looking
 as soon as a kind can no longer reach its threshold. It also works out the
 shape's *gate*: the gateable features (phrase groups) one of which must hold
 for any kind to reach its threshold, so that the caller can rule out most
-prose lines with one cheap screen before any lookup.
+prose lines with one cheap screen before any lookup. When some kind needs no
+gateable feature there is no gate, but the kinds that have one drop out when
+theirs fails (``Plan.fallback``). Plans and their restrictions are cached per
+shape, and a kind's part of them per the features its cues name.
 """
 
 from __future__ import annotations
@@ -105,11 +108,20 @@ class Plan:
     features one of which must hold for any kind to reach its threshold
     (empty: no kind can). ``cheap`` names the gateable features of cost 0
     that some cue waiting on a lookup needs: ruling them out is cheap.
+    ``waiting`` names every feature that a cue waiting on a lookup needs.
+
+    When ``gate`` is None because some kinds need no gateable feature, the
+    others still have gates: ``partial_gate`` is their union, and
+    ``fallback`` the plan of the kinds without one, which is all that is
+    left when none of ``partial_gate`` holds.
     """
 
     kinds: tuple
     gate: frozenset[str] | None
     cheap: frozenset[str] = frozenset()
+    waiting: frozenset[str] = frozenset()
+    partial_gate: frozenset[str] = frozenset()
+    fallback: Plan | None = None
 
 
 class Scorer:
@@ -127,8 +139,16 @@ class Scorer:
         self.plans: dict[tuple, Plan] = {}
         # The features each kind's cues name, and each kind's part of a plan by them.
         self.kind_features = [sorted({name for cue in kind.cues for name, _ in cue.features}) for kind in kinds]
+        # ... and the word counts at which one of its own cues switches.
+        self.kind_bounds = [
+            sorted({c.min_words for c in kind.cues} | {c.max_words + 1 for c in kind.cues} | {kind.max_words + 1})
+            for kind in kinds
+        ]
         self.parts: dict[tuple, tuple] = {}
         self.restricted: dict[tuple[int, frozenset[str]], Plan] = {}
+        self.restricted_entries: dict[tuple[int, frozenset[str]], tuple | None] = {}
+        self.entry_names: dict[int, frozenset[str]] = {}  # features that an entry's waiting cues name
+        self.assembled: dict[tuple[int, ...], Plan] = {}  # the ids of a plan's parts -> the plan
 
     def judge(self, plan: Plan, values: dict[str, bool], look_up: Callable[[str], bool]):
         """The best kind over its threshold and the positive cues that counted, or None.
@@ -164,22 +184,56 @@ class Scorer:
         plan = self.plans.get(key)
         if plan is not None:
             return plan
-        entries, gate, cheap = [], set(), set()
-        for kind, names in zip(self.kinds, self.kind_features, strict=True):
+        parts = []
+        for kind, names, bounds in zip(self.kinds, self.kind_features, self.kind_bounds, strict=True):
             # A kind's part depends only on the features its cues name: lines
             # of many shapes share it, so it is worked out once per kind.
-            part_key = (id(kind), bound, *map(known.get, names))
+            part_key = (id(kind), bisect_right(bounds, words), *map(known.get, names))
             part = self.parts.get(part_key)
             if part is None:
                 part = self.parts[part_key] = self._kind_part(kind, words, known)
+            parts.append(part)
+        # Many shapes share all their parts, and so their plan.
+        combination = tuple(map(id, parts))  # parts live as long as the scorer
+        plan = self.assembled.get(combination)
+        if plan is None:
+            plan = self.assembled[combination] = self._assemble(parts)
+        self.plans[key] = plan
+        return plan
+
+    def _assemble(self, parts: list[tuple]) -> Plan:
+        """The plan of a line from the part of each kind."""
+        entries, gate, cheap = [], set(), set()
+        ungated, partial_gate = [], set()  # the parts of kinds that need no gateable feature; the others' gates
+        for part in parts:
             entry, kind_gate, kind_cheap = part
             if entry is None:
                 continue
             entries.append(entry)
             gate = None if gate is None or kind_gate is None else gate | kind_gate
             cheap |= kind_cheap
-        self.plans[key] = Plan(tuple(entries), None if gate is None else frozenset(gate), frozenset(cheap))
-        return self.plans[key]
+            if kind_gate is None:
+                ungated.append(part)
+            else:
+                partial_gate |= kind_gate
+        if gate is None and len(ungated) < len(entries):
+            # Kinds with a gate can be dropped when it fails; the others stay.
+            fallback_cheap = set().union(*(kind_cheap for _, _, kind_cheap in ungated))
+            fallback = self._plan_of([entry for entry, _, _ in ungated], None, fallback_cheap)
+            return self._plan_of(entries, None, cheap, frozenset(partial_gate), fallback)
+        return self._plan_of(entries, gate, cheap)
+
+    def _plan_of(self, entries: list, gate: set[str] | None, cheap: set[str], partial_gate=frozenset(), fallback=None):
+        waiting = frozenset().union(*map(self._waiting, entries))
+        gate = None if gate is None else frozenset(gate)
+        return Plan(tuple(entries), gate, frozenset(cheap), waiting, partial_gate, fallback)
+
+    def _waiting(self, entry: tuple) -> frozenset[str]:
+        """The features that the cues of a plan's entry wait on."""
+        names = self.entry_names.get(id(entry))  # entries live in ``parts``, as long as the scorer
+        if names is None:
+            names = self.entry_names[id(entry)] = frozenset(name for _, needs in entry[3] for name, _ in needs)
+        return names
 
     def _kind_part(self, kind: Kind, words: int, known: dict[str, bool]) -> tuple:
         """One kind's entry of a plan (None when it cannot reach its threshold),
@@ -219,29 +273,46 @@ class Scorer:
         """``plan`` once the features in ``absent`` are known to be false:
         the cues that need one of them drop out, and so do the kinds that can
         then no longer reach their threshold. Cached per plan and set."""
+        absent = absent & plan.waiting  # what no cue waits on changes nothing
+        if not absent:
+            return plan
         key = (id(plan), absent)  # plans live as long as the scorer
         cached = self.restricted.get(key)
-        if cached is not None:
-            return cached
-        kinds = []
-        for kind, fixed, fixed_cues, pending, _ in plan.kinds:
-            fixed_cues, kept = list(fixed_cues), []
-            for cue, needs in pending:
-                if any(wanted and name in absent for name, wanted in needs):
-                    continue
-                needs = tuple(need for need in needs if need[0] not in absent)  # '!absent' holds
-                if needs:
-                    kept.append((cue, needs))
-                else:
-                    fixed += cue.weight
-                    fixed_cues.append(cue)
-            upside = sum(cue.weight for cue, _ in kept if cue.weight > 0)
-            if fixed + upside >= kind.threshold:
-                kinds.append((kind, fixed, tuple(fixed_cues), tuple(kept), upside))
-        if len(self.restricted) >= RESTRICTED_CACHE:  # a long run meets many sets: stay bounded
-            self.restricted.clear()
-        cached = self.restricted[key] = Plan(tuple(kinds), None)
+        if cached is None:
+            if len(self.restricted) >= RESTRICTED_CACHE:  # a long run meets many sets: stay bounded
+                self.restricted.clear()
+                self.restricted_entries.clear()
+            kinds = (self._restrict_entry(entry, absent) for entry in plan.kinds)
+            cached = self.restricted[key] = Plan(tuple(entry for entry in kinds if entry is not None), None)
         return cached
+
+    def _restrict_entry(self, entry: tuple, absent: frozenset[str]) -> tuple | None:
+        """One kind's entry of a plan once ``absent`` is known false; None
+        when the kind can no longer reach its threshold. Many plans share an
+        entry: it is cached by the absent features that its cues name."""
+        absent = absent & self._waiting(entry)
+        if not absent:
+            return entry
+        key = (id(entry), absent)
+        if key in self.restricted_entries:
+            return self.restricted_entries[key]
+        kind, fixed, fixed_cues, pending, _ = entry
+        fixed_cues, kept = list(fixed_cues), []
+        for cue, needs in pending:
+            if any(wanted and name in absent for name, wanted in needs):
+                continue
+            needs = tuple(need for need in needs if need[0] not in absent)  # '!absent' holds
+            if needs:
+                kept.append((cue, needs))
+            else:
+                fixed += cue.weight
+                fixed_cues.append(cue)
+        upside = sum(cue.weight for cue, _ in kept if cue.weight > 0)
+        restricted = None
+        if fixed + upside >= kind.threshold:
+            restricted = (kind, fixed, tuple(fixed_cues), tuple(kept), upside)
+        self.restricted_entries[key] = restricted
+        return restricted
 
     def _kind_gate(self, kind: Kind, fixed: float, pending: tuple) -> set[str] | None:
         """One kind's gate: the features that reach the threshold on their own

@@ -3,7 +3,9 @@
 Scraped page furniture ("CLICK HERE TO READ MORE", "Jonathan Ernst/Reuters",
 "Advertisement") differs from edited prose first in its shape: short, no
 sentence punctuation, capitals, a URL or handle. ``LineShape`` measures that
-once per line with a few compiled patterns, so that scoring stays cheap.
+once per line with a few compiled patterns, so that scoring stays cheap:
+letters and capitals are counted by deleting ASCII classes from the line's
+bytes (C speed) and asking ``str`` only about its few non-ASCII characters.
 """
 
 from __future__ import annotations
@@ -13,12 +15,19 @@ from dataclasses import dataclass
 
 # A line that ends a sentence: . ! ? … then quotes/brackets, or a closing quote.
 _TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[,;:]?[\"”])\s*$")
-# Literal starts keep this fast; a link in capitals is rare enough to miss.
-_URL = re.compile(r"://|www\.|\.(?:com|org|net|ly|gov|co\.uk)\b")
+# A link: '://', 'www.' or a top-level domain ('in' finds the first two
+# fastest; a link in capitals is rare enough to miss).
+_TLD = re.compile(r"\.(?:com|org|net|ly|gov|co\.uk)\b")
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]{2,}\b")
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
+# A word's first character after opening quotes and brackets, in " " + line:
+# \s and \S split as str.split() does; a word of only quotes gives none.
+_INITIAL = re.compile(r"\s[\"'“‘(\[]*+(\S)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
 
 
 @dataclass(slots=True)
@@ -51,14 +60,11 @@ def measure(line: str, words: int | None = None, *, case_words: int = 30, prose_
     first = _FIRST_WORD.search(line, 0, 80)
     letters, caps_ratio, title_ratio = len(line), 0.0, 0.0
     if count <= case_words and not (terminal and prose_words is not None and count > prose_words):
-        letters = sum(map(str.isalpha, line))
         # Case counts per script: Cyrillic lowercase is lowercase, Arabic has none.
-        upper = sum(map(str.isupper, line))
-        cased = upper + sum(map(str.islower, line))
+        letters, upper, lower = case_counts(line)
+        cased = upper + lower
         caps_ratio = upper / cased if cased else 0.0
-        initials = [t.lstrip("\"'“‘([")[:1] for t in line.split()]
-        starts = [c for c in initials if c.isalpha()]
-        title_ratio = sum(map(str.isupper, starts)) / len(starts) if starts else 0.0
+        title_ratio = _title_ratio(line)
     at = "@" in line
     return LineShape(
         words=count,
@@ -67,11 +73,38 @@ def measure(line: str, words: int | None = None, *, case_words: int = 30, prose_
         title_ratio=title_ratio,
         terminal=terminal,
         first_word=first.group().lower() if first else "",
-        url=bool(_URL.search(line)),
+        url="://" in line or "www." in line or _TLD.search(line) is not None,
         handle=at and bool(_HANDLE.search(line)),
         email=at and bool(_EMAIL.search(line)),
         pipes=" | " in line or line.rstrip().endswith(" |"),
     )
+
+
+def case_counts(text: str) -> tuple[int, int, int]:
+    """How many characters of ``text`` are ``isalpha``, ``isupper`` and ``islower``."""
+    # ASCII stays one byte a character; other characters (lone surrogates too) become bytes >= 0x80.
+    data = text.encode("utf-8", "surrogatepass")
+    size = len(data)
+    letters = size - len(data.translate(None, _ASCII_LETTERS))
+    upper = size - len(data.translate(None, _ASCII_UPPER))
+    lower = letters - upper
+    if not text.isascii():
+        rest = "".join(_NON_ASCII.findall(text))
+        letters += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+        lower += sum(map(str.islower, rest))
+    return letters, upper, lower
+
+
+def _title_ratio(line: str) -> float:
+    """Share of capitals among the words that start with a letter (after opening quotes)."""
+    initials = "".join(_INITIAL.findall(" " + line))
+    if initials.isascii():  # an ASCII letter is either case
+        letters, upper, _ = case_counts(initials)
+    else:
+        starts = [c for c in initials if c.isalpha()]
+        letters, upper = len(starts), sum(map(str.isupper, starts))
+    return upper / letters if letters else 0.0
 
 
 def ends_sentence(line: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 
 import pytest
@@ -10,8 +11,8 @@ from newslint.engine import ActiveRule, lint_document
 from newslint.errors import NewslintError
 from newslint.ruleset import build, parse_rule
 from newslint.text.cuescore import Scorer, parse_kinds
-from newslint.text.lineshape import content_words, measure
-from newslint.text.phrasegroup import PhraseGroup, Screen
+from newslint.text.lineshape import case_counts, content_words, measure
+from newslint.text.phrasegroup import PhraseGroup, Screen, SubstringFinder, required_literal
 from newslint.yamlfile import load
 from tests.conftest import FIXTURES, SEEDS, lint_snippet, make_doc, spots
 
@@ -380,3 +381,156 @@ def test_gallery_slide_with_counter_and_credit_is_a_caption():
     # A date-like number that opens a sentence is no slide counter.
     story = "9/11 changed how airports screen passengers, and the rules were tightened again, said the AP."
     assert lint(inner(story)) == []
+
+
+# -- fast paths against their plain definitions ------------------------------
+
+TRICKY_LINES = [
+    "CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER",
+    "“Quoted Opening” and (Bracketed Words) [Like These] 'single' \"double\"",
+    "“‘(“ ' \" ( [ — only openers here",
+    "Éric Zemmour à l’Élysée: ÉTÉ, ça, ß, Œuvre",
+    "ВСЕ ТИПЫ ОВОЩЕЙ and все типы",
+    "Ⅻ Ⓐ ǅungla ½ ² ٣ — numerals, circled and titlecase letters",
+    "ما أحبب حبيبك هونا",
+    "tabs\tand\u00a0no-break\u2003spaces\nand a newline",
+    "Visit WWW.EXAMPLE.COM or http://x.co or mail.gov.uk or news.comment",
+    "ΣΟΦΙΑ ΣΑΣ and İstanbul",
+    "lone \udc80 surrogate and Ⅻ\u0301 combining",
+    "",
+    "   ",
+    "a",
+]
+
+
+def _plain_shape(line: str) -> tuple:
+    """letters, upper, lower, title ratio and url as lineshape first defined them."""
+    letters = sum(map(str.isalpha, line))
+    upper, lower = sum(map(str.isupper, line)), sum(map(str.islower, line))
+    initials = [t.lstrip("\"'“‘([")[:1] for t in line.split()]
+    starts = [c for c in initials if c.isalpha()]
+    title = sum(map(str.isupper, starts)) / len(starts) if starts else 0.0
+    url = bool(re.search(r"://|www\.|\.(?:com|org|net|ly|gov|co\.uk)\b", line))
+    return letters, upper, lower, title, url
+
+
+@pytest.mark.parametrize("line", TRICKY_LINES)
+def test_case_counts_title_and_links_match_the_plain_definitions(line):
+    letters, upper, lower, title, url = _plain_shape(line)
+    assert case_counts(line) == (letters, upper, lower)
+    shape = measure(line, prose_words=None)
+    if len(line.split()) <= 30:
+        assert shape.letters == letters
+        assert shape.caps_ratio == (upper / (upper + lower) if upper + lower else 0.0)
+        assert shape.title_ratio == title
+    assert shape.url == url
+
+
+def test_substring_finder_finds_what_in_finds():
+    import random
+
+    rng = random.Random(5)
+    substrings = [s for group in CHECK.phrases.values() if group.ignorecase for s in group.requires]
+    substrings += ["a.b", "(x)", "[", "the latest", "share this", "zz", "q"]
+    finder = SubstringFinder(substrings)
+    assert "the latest" in finder.uncovered and "zz" not in finder.uncovered
+    covered = [s for s in set(substrings) if s not in finder.uncovered]
+    alphabet = "abcdehiklmnoprstuxyz (),.@/[]©:19"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += substrings + [f"xx{s}yy" for s in substrings] + [s[:-1] for s in substrings]
+    for text in texts:
+        assert finder.may_hold(text) == any(s in text for s in covered), text
+
+
+def test_screens_with_and_without_a_finder_agree():
+    groups = list(CHECK.phrases.values())
+    lines = TRICKY_LINES + PROSE + GOOD_LINES + [row[2] for row in _fixture_rows()]
+    lines += [line[:n] for line in PROSE for n in (8, 20, 40)]
+    for size in (1, 3, 8, len(groups)):
+        for start in range(0, len(groups), size):
+            part = groups[start : start + size]
+            plain, found = Screen(part), Screen(part, CHECK.finders)
+            for line in lines:
+                assert plain.passes(line, line.lower()) == found.passes(line, line.lower()), (line, start)
+
+
+def _plain_restrict(plan, absent):
+    """Scorer.restrict as first written: the whole plan at once, no caches."""
+    kinds = []
+    for kind, fixed, fixed_cues, pending, _ in plan.kinds:
+        fixed_cues, kept = list(fixed_cues), []
+        for cue, needs in pending:
+            if any(wanted and name in absent for name, wanted in needs):
+                continue
+            needs = tuple(need for need in needs if need[0] not in absent)
+            if needs:
+                kept.append((cue, needs))
+            else:
+                fixed += cue.weight
+                fixed_cues.append(cue)
+        upside = sum(cue.weight for cue, _ in kept if cue.weight > 0)
+        if fixed + upside >= kind.threshold:
+            kinds.append((kind, fixed, tuple(fixed_cues), tuple(kept), upside))
+    return tuple(kinds)
+
+
+def test_cached_restrictions_equal_plain_ones():
+    import random
+
+    rng = random.Random(11)
+    scorer = Scorer(CHECK.scorer.kinds, gateable=CHECK.scorer.gateable)
+    names = sorted(CHECK.phrases) + ["quoted", "isolated", "cohesive", "between_prose"]
+    shapes = [
+        {"short": True, "no_stop": True, "caps": True, "top": False, "inner": True, "after_related": False},
+        {"short": False, "no_stop": False, "caps": False, "top": True, "inner": False, "after_related": False},
+        {"short": True, "no_stop": False, "caps": False, "top": False, "inner": True, "after_caption": True},
+    ]
+    for _ in range(300):
+        plan = scorer.plan(rng.choice([2, 6, 9, 14, 45]), rng.choice(shapes))
+        absent = frozenset(rng.sample(names, rng.randint(0, 12)))
+        assert scorer.restrict(plan, absent).kinds == _plain_restrict(plan, absent)
+
+
+def test_a_plan_without_a_gate_keeps_the_gates_of_its_kinds():
+    """When some kind needs no phrase, the others' gates still drop them."""
+    kinds = parse_kinds(
+        {
+            "related": {"threshold": 3, "cues": {"short": 3}},
+            "promo": {"threshold": 3, "cues": {"cta": 3}},
+        },
+        ["related", "promo"],
+        {"short", "cta"},
+    )
+    plan = Scorer(kinds, gateable={"cta": 0}).plan(5, {"short": True})
+    assert plan.gate is None and plan.partial_gate == {"cta"}
+    assert [entry[0].name for entry in plan.fallback.kinds] == ["related"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literal"),
+    [
+        (r"^.{0,60}?\b(?:image|media) caption\b", " caption"),
+        (r"^(?i:abc)defg", "defg"),
+        (r"(?i)abcdef", ""),
+        (r"^x(?:yz)+w", "yz"),
+        (r"^a(?:bcd)*e", "a"),
+        (r"^(?:abcde)?f", "f"),
+        (r"^(?:related|more) stories", " stories"),
+        (r"^\W{0,2}(?:related|more)", ""),
+        (r"^(?=caption)\w+", ""),
+    ],
+)
+def test_required_literal_is_held_by_every_match(pattern, literal):
+    assert required_literal(pattern) == literal
+
+
+def test_required_literals_of_the_rule_hold_in_what_matches():
+    texts = TRICKY_LINES + PROSE + GOOD_LINES + [row[2] for row in _fixture_rows()]
+    texts += [t.lower() for t in texts]
+    for group in CHECK.phrases.values():
+        for source in group.head_sources:
+            literal, regex = required_literal(source), re.compile(source)
+            for text in texts:
+                match = regex.match(text)
+                if match:
+                    assert literal in match.group(), (source, text)
