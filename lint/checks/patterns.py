@@ -489,8 +489,8 @@ def _screen(branches: list[str]) -> tuple[re.Pattern, bytes] | None:
                     return None
                 # A whole branch ends a word: after a letter, "\b" (cheap) says so in the copy.
                 beginnings.add(written + ("\0" if whole and written[-1] != " " else ""))
-    body = _trie(sorted(beginnings), {"\0": r"\b"})
-    loose = _trie(sorted({beginning.rstrip("\0") for beginning in beginnings}), {})
+    body = trie_regex(sorted(beginnings), {"\0": r"\b"})
+    loose = trie_regex(sorted({beginning.rstrip("\0") for beginning in beginnings}))
     return re.compile(f" (?={body})".encode()), f" (?={loose})".encode()
 
 
@@ -524,8 +524,13 @@ def _beginnings(items, found: list[str]) -> tuple[list[str], bool]:
     return found, True
 
 
-def _trie(words: list[str], special: dict[str, str]) -> str:
-    """One regex for ``words`` with shared prefixes factored; ``special`` maps characters to regex."""
+def trie_regex(words: list[str], special: dict[str, str] | None = None) -> str:
+    """One regex matching exactly ``words``, with shared prefixes factored out.
+
+    ``special`` maps characters to the regex written for them (" " -> "[ -]":
+    a space or a hyphen); every other character is escaped.
+    """
+    special = special or {}
     root: dict = {}
     for word in words:
         node = root
@@ -534,7 +539,8 @@ def _trie(words: list[str], special: dict[str, str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        branches = [special.get(char) or re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        children = sorted((char, child) for char, child in node.items() if char)
+        branches = [(special.get(char) or re.escape(char)) + build(child) for char, child in children]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

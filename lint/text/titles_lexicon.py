@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from newslint.checks.base import OptionError
-from newslint.checks.patterns import copied, scan_copy
+from newslint.checks.patterns import copied, scan_copy, trie_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,14 +157,14 @@ class HeadFinder:
         keys = sorted({variant.lower().replace("-", " ") for variant in self.variants})
         if use_copy and all(key.isascii() for key in keys):
             written = sorted({copied(key) for key in keys})
-            self.byte_scan = re.compile(rf" (?:{_trie(written, space=' ')})(?!\w)".encode())
+            self.byte_scan = re.compile(rf" (?:{trie_regex(written, {' ': ' '})})(?!\w)".encode())
             self.scan = None
         else:
             # The character before a head is neither a word character nor a dot; in the
             # lower-cased copy [0-9a-z_.] are the ASCII ones, and a charset first lets sre
             # skip along the text fast (the rest is checked on the hit).
             self.byte_scan = None
-            self.scan = re.compile(rf"[^0-9a-z_.](?:{_trie(keys, space='[ -]')})(?!\w)")
+            self.scan = re.compile(rf"[^0-9a-z_.](?:{trie_regex(keys, {' ': '[ -]'})})(?!\w)")
 
     def find(self, text: str, copy: bytes | None = None) -> Iterator[tuple[int, int, list[int]]]:
         """The heads in ``text`` from left to right, none overlapping: (start, end, lengths).
@@ -229,30 +229,6 @@ def _written_variants(forms: list[str]) -> set[str]:
         variants.add(" ".join(words).upper())
         variants.add("-".join(words).upper())
     return variants
-
-
-def _trie(words: list[str], space: str = r"\ ") -> str:
-    """One regex matching exactly ``words``, longest first, with shared prefixes factored out.
-
-    ``space`` is the regex written for a space between words ("[ -]": a space or a hyphen).
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [
-            (space if char == " " else re.escape(char)) + build(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 def _alternation(forms: list[str]) -> str:
