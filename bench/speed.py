@@ -1,6 +1,6 @@
 """Speed and memory of newslint on the real corpora, against its peers.
 
-    python bench/speed.py [--quick] [--no-peers]
+    python bench/speed.py [--quick] [--no-peers] [--only TABLE ...]
 
 One run prints one table: newslint with 1 and N jobs, a cached re-run,
 proselint, textlint (write-good + alex) and a floor (read every file, run one
@@ -185,21 +185,32 @@ def profile_table() -> list[str]:
     return profile(MULTINEWS)
 
 
+# Each table by name, for --only: the whole run takes minutes.
+SECTIONS = {
+    "throughput": throughput_table,
+    "corpus": lambda args: corpus_table(),
+    "startup": lambda args: startup_table(),
+    "profile": lambda args: profile_table(),
+    "growth": lambda args: growth_table(),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip growth and run textlint once")
     parser.add_argument("--no-peers", action="store_true", help="do not install or time proselint/textlint")
+    parser.add_argument(
+        "--only", action="append", choices=list(SECTIONS), help="run only this table (repeatable); the default is all"
+    )
     args = parser.parse_args()
     print(
         f"newslint speed, {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
     )
-    sections = [throughput_table(args), corpus_table(), startup_table(), profile_table()]
-    if not args.quick:
-        sections.append(growth_table())
-    for section in sections:
+    chosen = args.only or [name for name in SECTIONS if not (args.quick and name == "growth")]
+    for name in chosen:
         print()
-        print("\n".join(section))
+        print("\n".join(SECTIONS[name](args)))
 
 
 if __name__ == "__main__":

@@ -10,16 +10,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint import __version__
 from newslint.cache import Cache, fingerprint
 from newslint.config import Config, RuleSetting, find_config, load_config
-from newslint.engine import INTERNAL_RULES, ActiveRule, lint_document, read_error
 from newslint.errors import NewslintError, ReadError
-from newslint.fixer import apply_fixes, write_atomically
 from newslint.problem import FileResult
 from newslint.readers import ARTICLE_SUFFIXES, decode, format_of, parse, read_bytes
 from newslint.ruleset import RuleSet, build, load_packs, parse_rule
+
+if TYPE_CHECKING:
+    from newslint.engine import ActiveRule
+
+# The engine (and through it every check's machinery) and the fixer are
+# imported where they are used: a run whose results all come from the cache
+# needs neither.
 
 STDIN = "-"
 MEMO_LIMIT = 10_000  # paths remembered at once: memory stays flat on any corpus
@@ -59,9 +65,7 @@ class Linter:
         if folder not in self._configs:
             start = Path(folder) if os.path.isdir(folder) else self.cwd
             self._configs[folder] = load_config(find_config(start))
-        if len(self._config_of) > MEMO_LIMIT:
-            self._config_of.clear()
-        self._config_of[path] = self._configs[folder]
+        self._remember_config(path, self._configs[folder])
         return self._configs[folder]
 
     def ruleset(self, config: Config) -> RuleSet:
@@ -78,6 +82,8 @@ class Linter:
         key = _settings_key(config, settings)
         if key in self._active:
             return self._active[key]
+        from newslint.engine import INTERNAL_RULES, ActiveRule
+
         ruleset = self.ruleset(config)
         self.warnings.extend(ruleset.skipped)
         for rule_id in settings:
@@ -130,35 +136,54 @@ class Linter:
         try:
             doc = parse(text, path, fmt)
         except ReadError as err:
-            return FileResult(path, (read_error(path, str(err), err.line),))
+            return _unreadable(path, err)
+        from newslint.engine import lint_document
+
         active, known, _ = self.active_rules(config, target)
         return FileResult(path, tuple(lint_document(doc, active, known)))
 
     def lint_file(self, path: Path) -> FileResult:
-        display = self.display(path)
         try:
             config, data, key, cached = self._lookup(path)
-            if cached is not None:
-                return FileResult(display, cached)
+        except ReadError as err:
+            return _unreadable(self.display(path), err)
+        if cached is not None:
+            return FileResult(self.display(path), cached)
+        return self._lint_bytes(path, config, data, key)
+
+    def cache_lookup(self, path: Path) -> tuple[FileResult | None, bytes | None, str]:
+        """For a parallel run: ``path``'s cached result, else the bytes read and
+        the cache key, which a worker passes to ``lint_read`` instead of reading
+        and hashing the file again. (None, None, "") without a cache, or when
+        the file or its config cannot be read: ``lint_file`` reports that."""
+        if not self.cache:
+            return None, None, ""
+        try:
+            _, data, key, cached = self._lookup(path)
+        except (ReadError, NewslintError):
+            return None, None, ""
+        if cached is not None:
+            return FileResult(self.display(path), cached), None, key
+        return None, data, key
+
+    def lint_read(self, path: Path, data: bytes, key: str) -> FileResult:
+        """Lint ``data``, read from ``path`` by ``cache_lookup``; cache the result under ``key``."""
+        return self._lint_bytes(path, self.config_for(path), data, key)
+
+    def _lint_bytes(self, path: Path, config: Config, data: bytes, key: str) -> FileResult:
+        display = self.display(path)
+        try:
             text, bom = decode(data)
             doc = parse(text, display, format_of(path), bom=bom)
         except ReadError as err:
-            return FileResult(display, (read_error(display, str(err), err.line),))
+            return _unreadable(display, err)
+        from newslint.engine import lint_document
+
         active, known, _ = self.active_rules(config, path)
         problems = tuple(lint_document(doc, active, known))
-        if self.cache:
+        if self.cache and key:
             self.cache.put(key, problems)
         return FileResult(display, problems)
-
-    def cached_result(self, path: Path) -> FileResult | None:
-        """``path``'s result from the cache, or None (a miss, or no cache)."""
-        if not self.cache:
-            return None
-        try:
-            cached = self._lookup(path)[3]
-        except (ReadError, NewslintError):
-            return None  # lint_file reports it
-        return None if cached is None else FileResult(self.display(path), cached)
 
     def _lookup(self, path: Path) -> tuple[Config, bytes, str, tuple | None]:
         """The config of ``path``, its bytes, its cache key and cached problems."""
@@ -172,6 +197,8 @@ class Linter:
     def fix_file(self, path: Path) -> tuple[FileResult, int]:
         """Apply the fixes the problems of ``path`` offer; the problems left,
         and how many were fixed. The file is rewritten atomically."""
+        from newslint.fixer import apply_fixes, write_atomically
+
         result = self.lint_file(path)
         if not any(p.fix is not None for p in result.problems):
             return result, 0
@@ -195,13 +222,30 @@ class Linter:
         for raw in paths:
             path = Path(raw)
             if path.is_dir():
-                files = [f for f in _walk(path) if not self.config_for(f).is_ignored(f)]
+                files = list(self._walk(path))
                 if not files:
                     self.warnings.append(f"{self.display(path)}: no article files (.md, .markdown, .txt) found")
                 found.update(files)
             elif not path.exists() or not self.config_for(path).is_ignored(path):
                 found.add(path)
         return sorted(found, key=lambda p: self.display(p))
+
+    def _walk(self, folder: Path) -> Iterator[Path]:
+        """Article files under ``folder``, minus those their config ignores."""
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            config = self.config_for(Path(root))  # the config of every file in ``root``
+            for name in sorted(names):
+                if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+                    path = Path(root, name)
+                    if not config.is_ignored(path):
+                        self._remember_config(path, config)
+                        yield path
+
+    def _remember_config(self, path: Path, config: Config) -> None:
+        if len(self._config_of) > MEMO_LIMIT:
+            self._config_of.clear()
+        self._config_of[path] = config
 
     def display(self, path: Path) -> str:
         """The path as reports show it: relative to the working folder, with '/'."""
@@ -213,9 +257,29 @@ class Linter:
         return shown
 
     def _display(self, path: Path) -> str:
+        # What os.path.relpath would give, without its cost: a crawl shows
+        # every file once.
+        shown = path.as_posix()
+        if not path.is_absolute() and ".." not in path.parts and not shown.startswith(".."):
+            return shown  # already relative to the working folder, and normal
         absolute = os.path.abspath(os.path.join(self.cwd, path))
-        relative = os.path.relpath(absolute, self._cwd_abs)
-        return Path(absolute if relative.startswith("..") else relative).as_posix()
+        if absolute == self._cwd_abs:
+            return "."
+        inside = os.path.join(self._cwd_abs, "")
+        if not absolute.startswith(inside):
+            return _posix(absolute)  # outside the working folder: shown in full
+        relative = absolute[len(inside) :]
+        return _posix(absolute if relative.startswith("..") else relative)
+
+
+def _posix(path: str) -> str:
+    return path if os.sep == "/" else Path(path).as_posix()
+
+
+def _unreadable(display: str, err: ReadError) -> FileResult:
+    from newslint.engine import read_error
+
+    return FileResult(display, (read_error(display, str(err), err.line),))
 
 
 def _settings_key(config: Config, settings: dict) -> tuple:
@@ -227,14 +291,6 @@ def _code_stamp() -> str:
     checkout must not reuse results computed by older code of one version."""
     package = Path(__file__).parent
     return str(max(p.stat().st_mtime_ns for p in package.rglob("*.py")))
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
-                yield Path(root) / name
 
 
 def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: Path | None = None) -> FileResult:

@@ -7,14 +7,18 @@ that a content repository never commits it.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 from newslint import __version__
 from newslint.problem import Problem
+from newslint.readers import read_all
+
+try:  # BLAKE2 itself: hashlib would first load OpenSSL, a few ms of every run
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - not CPython
+    from hashlib import blake2b
 
 CACHE_DIR_NAME = ".newslint_cache"
 _FIELDS = Problem.__slots__
@@ -23,32 +27,36 @@ _FIELDS = Problem.__slots__
 class Cache:
     def __init__(self, folder: Path):
         self.folder = folder / __version__
+        self._root = str(self.folder)  # entries are found with string joins: a re-run makes one per file
         self._ready = False
+        self._folders: set[str] = set()  # entry folders known to exist
 
     def key(self, content: bytes, path: str, rules_fingerprint: str) -> str:
-        digest = hashlib.blake2b(content, digest_size=20)
+        digest = blake2b(content, digest_size=20)
         digest.update(b"\0" + path.encode() + b"\0" + rules_fingerprint.encode())
         return digest.hexdigest()
 
     def get(self, key: str) -> tuple[Problem, ...] | None:
         try:
-            rows = marshal.loads((self.folder / key[:2] / key).read_bytes())
+            rows = marshal.loads(read_all(os.path.join(self._root, key[:2], key)))
+            return tuple(Problem(*row) for row in rows)
         except (OSError, EOFError, ValueError, TypeError):
             return None
-        return tuple(Problem(*row) for row in rows)
 
     def put(self, key: str, problems: tuple[Problem, ...]) -> None:
         rows = [tuple(getattr(p, name) for name in _FIELDS) for p in problems]
         try:
             self._prepare()
-            folder = self.folder / key[:2]
-            folder.mkdir(exist_ok=True)
+            folder = os.path.join(self._root, key[:2])
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             # Write then rename: a reader never sees half an entry, and
             # parallel workers writing the same key do not collide.
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
+            partial = os.path.join(folder, f".tmp-{os.getpid()}-{key}")
+            with open(partial, "wb") as handle:
                 handle.write(marshal.dumps(rows))
-            os.replace(tmp, folder / key)
+            os.replace(partial, os.path.join(folder, key))
         except OSError:
             pass  # a cache that cannot be written only costs speed
 
@@ -64,7 +72,7 @@ class Cache:
 
 def fingerprint(*parts: str) -> str:
     """A short stable digest of the configuration and rule texts in use."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import NewslintError
 from newslint.problem import LEVELS
-from newslint.yamlfile import YamlData, load
+
+if TYPE_CHECKING:
+    from newslint.yamlfile import YamlData
+
+# The YAML and TOML parsers are imported only when a config file is read: a
+# run with no config (or none in a pyproject.toml) starts without them.
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 CONFIG_KEYS = ("packs", "rules", "ignore", "overrides", "fail-level", "people")
@@ -47,6 +51,8 @@ class Config:
 
     def error(self, message: str, *keys) -> NewslintError:
         """An error naming this config file, the line of ``keys`` and the keys."""
+        from newslint.yamlfile import YamlData
+
         return YamlData(None, self.lines, self.path).error(message, *keys)
 
     def relative(self, path: Path) -> str:
@@ -100,8 +106,16 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_section(pyproject: Path) -> bool:
     try:
-        return "newslint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "newslint" not in text:  # the section's name is in its text: no need to parse
+        return False
+    import tomllib
+
+    try:
+        return "newslint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
         return False
 
 
@@ -115,12 +129,18 @@ def load_config(path: Path | None) -> Config:
     except (OSError, UnicodeDecodeError) as err:
         raise NewslintError(f"cannot read config: {err}", str(path)) from None
     if path.name == "pyproject.toml":
+        import tomllib
+
+        from newslint.yamlfile import YamlData
+
         try:
             section = tomllib.loads(text).get("tool", {}).get("newslint", {})
         except tomllib.TOMLDecodeError as err:
             raise NewslintError(f"invalid TOML: {err}", str(path)) from None
         data = YamlData(section, _toml_key_lines(text, section), str(path))
     else:
+        from newslint.yamlfile import load
+
         data = load(text, str(path))
     return parse_config(data, path.parent)
 

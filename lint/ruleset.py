@@ -3,20 +3,32 @@
 A pack is a folder of rule files. The built-in pack ``default`` ships as the
 package data ``newslint.rules`` (ids are file stems); a user's folder is a
 pack named after the folder (ids are ``pack.stem``, as in Vale).
+
+Parsing the built-in pack's YAML costs a one-file run more than linting the
+file, so the parsed files are kept, like bytecode, in the package's
+``__pycache__`` folder: one marshal file keyed by the rule texts and the
+version, rewritten when they change, skipped where the folder is read-only.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newslint import checks
+from newslint import __version__, checks
+from newslint.cache import fingerprint
 from newslint.checks.base import SCOPES, Check, Option, OptionError, Rule
 from newslint.errors import NewslintError
 from newslint.problem import LEVELS
-from newslint.yamlfile import YamlData, load
+from newslint.readers import read_all
+
+if TYPE_CHECKING:
+    from newslint.yamlfile import YamlData
 
 BUILTIN_PACK = "default"
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -56,6 +68,7 @@ class RuleSet:
 
     def __init__(self):
         self.sources: list[tuple[str, str, str]] = []  # (rule id, file text, file name)
+        self.builtin = range(0)  # where in ``sources`` the built-in pack's files are
         self._rules: dict[str, LoadedRule] | None = None
         self._skipped: list[str] = []
 
@@ -68,10 +81,24 @@ class RuleSet:
     def rules(self) -> dict[str, LoadedRule]:
         if self._rules is None:
             rules: dict[str, LoadedRule] = {}
-            for rule_id, text, source in self.sources:
-                _add(rules, self._skipped, text, rule_id, source)
+            for rule_id, data in self._parsed():
+                _add(rules, self._skipped, data, rule_id)
             self._rules = rules
         return self._rules
+
+    def _parsed(self) -> Iterator[tuple[str, YamlData]]:
+        """Each rule file's id and parsed YAML, in order; the built-in pack's
+        from the pack cache when it holds them, else kept there afterwards."""
+        pack = _ParsedPack([self.sources[index] for index in self.builtin]) if self.builtin else None
+        stored = dict(zip(self.builtin, pack.load() or (), strict=False)) if pack else {}
+        builtin = []
+        for index, (rule_id, text, source) in enumerate(self.sources):
+            data = stored.get(index) or _parse_yaml(text, source)
+            if index in self.builtin:
+                builtin.append(data)
+            yield rule_id, data
+        if pack and not stored:
+            pack.save(builtin)
 
     @property
     def skipped(self) -> list[str]:
@@ -84,11 +111,12 @@ def load_packs(packs: list[str], base: Path | None = None) -> RuleSet:
     ruleset = RuleSet()
     for pack in packs:
         if pack == BUILTIN_PACK:
-            root = files("newslint.rules")
-            entries = sorted((e for e in root.iterdir() if e.name.endswith(RULE_SUFFIXES)), key=lambda e: e.name)
-            for entry in entries:
-                text = entry.read_text(encoding="utf-8")
-                ruleset.sources.append((_stem(entry.name), text, f"newslint/rules/{entry.name}"))
+            folder = _builtin_folder()
+            start = len(ruleset.sources)
+            for name in sorted(n for n in os.listdir(folder) if n.endswith(RULE_SUFFIXES)):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    ruleset.sources.append((_stem(name), handle.read(), f"newslint/rules/{name}"))
+            ruleset.builtin = range(start, len(ruleset.sources))
             continue
         folder = Path(pack) if base is None else base / pack
         if not folder.is_dir():
@@ -98,18 +126,95 @@ def load_packs(packs: list[str], base: Path | None = None) -> RuleSet:
     return ruleset
 
 
+def _builtin_folder() -> str:
+    """The folder of the built-in rule files: the package ``newslint.rules``'s
+    own, wherever it is installed (faster than importlib.resources, which
+    imports zip support to find the same folder)."""
+    import newslint.rules
+
+    return newslint.rules.__path__[0]
+
+
+def _pack_file() -> str:
+    """Where the built-in pack's parsed files are kept (see the module docstring)."""
+    return os.path.join(_builtin_folder(), "__pycache__", f"pack.{sys.implementation.cache_tag}.marshal")
+
+
 def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0]
 
 
-def _add(rules: dict, skipped: list, text: str, rule_id: str, source: str) -> None:
-    data = load(text, source)
+def _parse_yaml(text: str, source: str) -> YamlData:
+    from newslint.yamlfile import load
+
+    return load(text, source)
+
+
+def _add(rules: dict, skipped: list, data: YamlData, rule_id: str) -> None:
     extends = data.data.get("extends") if isinstance(data.data, dict) else None
     if extends in checks.UNSUPPORTED_VALE_TYPES:
-        skipped.append(f"{source}: rule type '{extends}' is not supported; rule {rule_id} skipped")
+        skipped.append(f"{data.path}: rule type '{extends}' is not supported; rule {rule_id} skipped")
         return
     rule = parse_rule(data, rule_id)
     rules[rule_id] = LoadedRule(rule, build(rule, data), data)
+
+
+class _ParsedPack:
+    """The built-in pack's parsed rule files, kept between runs in one marshal
+    file (see the module docstring). Only data YAML gave is kept: a file
+    whose data marshal cannot hold is simply parsed every time."""
+
+    def __init__(self, sources: list[tuple[str, str, str]]):
+        self.sources = sources
+        self.key = fingerprint(__version__, *(f"{rule_id}\n{text}" for rule_id, text, _ in sources))
+        self.path = _pack_file()
+
+    def load(self) -> list[YamlData] | None:
+        """The parsed files, in order, or None when none were kept for these texts."""
+        names = [source for _, _, source in self.sources]
+        try:
+            key, parsed = marshal.loads(read_all(self.path))
+            if key != self.key:
+                return None
+            return [_StoredFile(data, lines, name) for (data, lines), name in zip(parsed, names, strict=True)]
+        except (OSError, EOFError, ValueError, TypeError):
+            return None  # none kept yet, or unreadable: parsed anew
+
+    def save(self, parsed: list[YamlData]) -> None:
+        try:
+            payload = marshal.dumps((self.key, [(data.data, data.lines) for data in parsed]))
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            # Write then rename: a parallel run never reads half a file.
+            partial = f"{self.path}.{os.getpid()}.tmp"
+            with open(partial, "wb") as handle:
+                handle.write(payload)
+            os.replace(partial, self.path)
+        except (OSError, ValueError):
+            pass  # unwritable, or data marshal cannot hold: it only costs speed
+
+
+class _StoredFile:
+    """A rule file restored from the pack cache: what ``yamlfile.YamlData``
+    holds, without importing the YAML parser; one is built only to name the
+    line of an error."""
+
+    __slots__ = ("data", "lines", "path")
+
+    def __init__(self, data: Any, lines: dict[tuple, int], path: str):
+        self.data = data
+        self.lines = lines
+        self.path = path
+
+    def line(self, *keys) -> int | None:
+        return self._parsed().line(*keys)
+
+    def error(self, message: str, *keys) -> NewslintError:
+        return self._parsed().error(message, *keys)
+
+    def _parsed(self) -> YamlData:
+        from newslint.yamlfile import YamlData
+
+        return YamlData(self.data, self.lines, self.path)
 
 
 def parse_rule(data: YamlData, rule_id: str, overrides: dict[str, Any] | None = None) -> Rule:

@@ -81,3 +81,73 @@ def test_cache_rerun_gives_the_same_bytes_and_a_changed_rule_invalidates_it(proj
 def test_no_cache_writes_nothing(project):
     newslint(project, "--no-cache")
     assert not (project / ".newslint_cache").exists()
+
+
+def test_partly_cached_runs_give_the_same_bytes(project):
+    full = newslint(project, "--jobs", "1", "--no-cache")
+    half = project / "articles"
+    for index, article in enumerate(sorted(half.glob("*.txt"))):
+        if index % 2:
+            article.rename(article.with_suffix(".keep"))
+    newslint(project, "--jobs", "2")  # caches every other file
+    for kept in half.glob("*.keep"):
+        kept.rename(kept.with_suffix(".txt"))
+    mixed = newslint(project, "--jobs", "2")  # hits and misses interleaved
+    assert mixed.stdout == full.stdout
+    assert newslint(project, "--jobs", "2").stdout == full.stdout  # all hits
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_started_either_way_give_the_results_of_one_process(project, monkeypatch, method):
+    from newslint import runner
+    from newslint.api import Linter
+
+    monkeypatch.setattr(runner, "START_METHOD", method)
+    monkeypatch.setattr(runner, "MIN_FILES_PER_JOB", 2)
+    linter = Linter(cwd=project)
+    paths = linter.collect([project / "articles"])[:12]
+    assert list(runner.lint_files(linter, paths, 3)) == list(runner.lint_files(linter, paths, 1))
+
+
+def test_an_error_in_a_worker_is_raised_in_the_main_process(project, monkeypatch):
+    from newslint import runner
+    from newslint.api import Linter
+    from newslint.errors import NewslintError
+
+    linter = Linter(cwd=project)
+    paths = linter.collect([project / "articles"])
+    original = Linter.lint_file
+
+    def broken(self, path):
+        if path == paths[-1]:
+            raise NewslintError("a rule that fails on the last file")
+        return original(self, path)
+
+    monkeypatch.setattr(Linter, "lint_file", broken)
+    with pytest.raises(NewslintError, match="fails on the last file"):
+        list(runner.lint_files(linter, paths, 2))
+
+
+def test_large_batches_and_answers_do_not_stall_the_pipes(tmp_path):
+    # Files big enough that a batch (their bytes) and an answer (their
+    # problems) each fill a pipe many times over.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for index in range(24):
+        (articles / f"a{index:02d}.txt").write_text("It was reportedly Mariupol. " * 3000, encoding="utf-8")
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "words.yml").write_text(RULE.format(token="Mariupol"), encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("packs: [house]\n", encoding="utf-8")
+    one = newslint(tmp_path, "--jobs", "1", "--no-cache")
+    assert one.stdout.count(b'"match": "Mariupol"') == 24 * 3000
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    two = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "articles", "-f", "json", "--jobs", "2"],
+        cwd=tmp_path,
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert two.stdout == one.stdout

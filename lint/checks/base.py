@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from newslint.checks.patterns import within
-from newslint.document import Document
 from newslint.problem import Problem, problem_at
+
+if TYPE_CHECKING:
+    from newslint.document import Document
 
 SCOPES = (
     "text",
@@ -116,6 +117,10 @@ class Check:
         With many spans, one scan over their whole range is much cheaper than
         a scan per span; matches are then kept only when a span contains them.
         """
+        # Imported here: loading rules (and a run answered from the cache)
+        # needs this module but not the matching machinery.
+        from newslint.checks.patterns import within
+
         yield from within(pattern, doc.prose, self.scope_spans(doc))
 
     def problem(
