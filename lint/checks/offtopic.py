@@ -5,24 +5,26 @@ with the rest of the article (``newslint.text.cohesion``): a run that shares
 (almost) no names or topic words with the rest, headline and lede weighing
 most, is a pasted bio, a second story, a gallery or an unrelated promo.
 Every run is first screened on rare words (integer bit masks, cheap); only
-the few that pass are scored. Short runs are judged anywhere; a long run
-(a second story, a gallery) only when it hangs together on its own names.
-A register shift (first-person self-description in a third-person story,
-"send him an email") raises the bar. One problem per run, from its first
-line to its last. Every threshold, cue and the background word list live in
-the rule file.
+the few that pass are scored, and the register-cue regex (costly) reads only
+short runs and those that score under the highest bar. Short runs are
+judged anywhere; a long run (a second story, a gallery) only when it hangs
+together on its own names. A register shift (first-person self-description
+in a third-person story, "send him an email") raises the bar. One problem
+per run, from its first line to its last. Every threshold, cue and the
+background word list live in the rule file.
 """
 
 from __future__ import annotations
 
 import re
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, compile_regex
 from newslint.checks.patterns import alternation
 from newslint.text.cohesion import Article, Background, LexicalScorer
 
 # The first word of a paragraph, without a contraction or punctuation ("He's" -> "He").
-_OPENER = re.compile(r"\s*([^\W\d_]+)")
+_OPENER = regexcache.compile(r"\s*([^\W\d_]+)")
 
 
 def _linked_share(masks: list[int]) -> float:
@@ -31,12 +33,13 @@ def _linked_share(masks: list[int]) -> float:
     A gallery or a second story hangs together on its own names; a stretch of
     loosely knit paragraphs (a fixture list, a review's asides) does not.
     """
-    linked = 0
+    after = [0] * (len(masks) + 1)  # after[i]: the rare words of the paragraphs after the i-th
+    for index in range(len(masks) - 1, -1, -1):
+        after[index] = after[index + 1] | masks[index]
+    linked = before = 0
     for index, mask in enumerate(masks):
-        others = 0
-        for other in masks[:index] + masks[index + 1 :]:
-            others |= other
-        linked += bool(mask & others)
+        linked += bool(mask & (before | after[index + 1]))
+        before |= mask
     return linked / len(masks)
 
 
@@ -144,18 +147,17 @@ class OfftopicCheck(Check):
             if total_words - run_words < opts["min_context_words"]:
                 continue
             # Without a register cue a short run, or one opening "He said ...",
-            # is on topic: look for the cue (a costly regex) only then, or
-            # once the run scores under the highest bar.
-            cue = None
-            if run_words < opts["min_block_words"] or self._refers_back(article, run):
-                cue = self._run_cue(article, run, cues)
-                if not cue:
-                    continue
+            # is on topic. The cue is a costly regex: looked for first in a
+            # short run only, and in others once they score under the highest bar.
+            short = run_words < opts["min_block_words"]
+            if short and not self._run_cue(article, run, cues):
+                continue
             score = scorer.similarity(run, article)
             if score >= top_bar:
                 continue
-            if cue is None:
-                cue = self._run_cue(article, run, cues)
+            cue = self._run_cue(article, run, cues)
+            if not cue and (short or self._refers_back(article, run)):
+                continue
             appended = run.stop == count
             bar = opts["appended_threshold"] if appended else opts["inserted_threshold"]
             if cue:

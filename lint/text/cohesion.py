@@ -11,10 +11,15 @@ can take its place behind the same protocol.
 Speed is the design: each paragraph is reduced once to a *set* of stems with
 one ``findall`` on the lower-cased prose and a token -> stem dictionary that
 is shared by every document of a run, so no per-word Python loop runs in the
-common case; what a run shares with the rest is then found with set algebra
-and ``fsum(map(...))`` in C. Sums of weights use ``math.fsum``: it is exact,
-so a score does not depend on the order a set is walked in (string hashes,
-and with them set order, change from one process to the next).
+common case (tokens never seen before are stemmed once per document, in two
+regex passes over them all). How many paragraphs hold each stem is counted
+once per document in C; what a run shares with the rest is then found with
+set algebra (only stems in several paragraphs of a multi-paragraph run are
+looked at one by one) and ``fsum(map(...))`` in C over per-length tables of
+each stem's gain and loss, filled as stems come (rare stems share one value).
+Sums of weights use ``math.fsum``: it is exact, so a score does not depend on
+the order a set is walked in (string hashes, and with them set order, change
+from one process to the next).
 """
 
 from __future__ import annotations
@@ -23,18 +28,26 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from math import fsum
 from typing import Protocol
 
+from newslint import regexcache
 from newslint.document import Block, Document
 from newslint.text import segment
 
 # Content words: three letters or more. The text is lower-cased first, so one
 # cheap class does; contraction stubs ("don" of "don't") are stopwords.
-_TOKEN = re.compile(r"[a-z]{3,}")
+_TOKEN = regexcache.compile(r"[a-z]{3,}+")  # possessive: no backtracking to try
 # Inflections light_stem cuts: the regex ``(?:ies|es|s|ing|ed|ly)$`` applied
 # once, with str.endswith (no regex call per new word), by suffix length.
 _SUFFIXES_3, _SUFFIXES_2 = ("ies", "ing"), ("es", "ed", "ly")
+# The same cut for many tokens at once (``light_stems``), on the tokens joined
+# by newlines: the suffix that ends a line of six letters or more (the
+# leftmost match is the longest suffix, the one light_stem cuts), then the
+# first seven letters of each line.
+_INFLECTION = regexcache.compile(r"(?:ies|ing|es|ed|ly|s)$(?<=[a-z]{6})", re.MULTILINE)
+_FIRST_SEVEN = regexcache.compile(r"^[a-z]{1,7}", re.MULTILINE)
 _CACHE_LIMIT = 300_000  # tokens kept in the shared cache (memory stays flat on a corpus run)
 
 
@@ -55,6 +68,11 @@ def light_stem(word: str) -> str:
         elif word.endswith("s"):
             word = word[:-1]
     return word[:7]
+
+
+def light_stems(tokens: list[str]) -> list[str]:
+    """``light_stem`` of each token (lower-case letters a-z only) in two regex passes, not a call per token."""
+    return _FIRST_SEVEN.findall(_INFLECTION.sub("", "\n".join(tokens)))
 
 
 @dataclass(frozen=True)
@@ -129,19 +147,12 @@ class Terms:
     total_words: int
     key: set[str]  # stems of the headline and the lede
     key_rare: set[str]  # the rare ones among them
+    counts: Counter[str]  # stem -> paragraphs holding it
     repeated: set[str]  # stems of two or more paragraphs
     spread: set[str]  # stems of three or more paragraphs
     rare_masks: list[int]  # per paragraph, its rare stems as bits (one bit per rare stem of the document)
     key_mask: int  # the rare stems of the headline and the lede as bits
-    _counts: Counter | None = None
-
-    def paragraph_counts(self) -> Counter:
-        """stem -> paragraphs holding it (only runs of several paragraphs need it)."""
-        if self._counts is None:
-            self._counts = Counter()
-            for found in self.stems:
-                self._counts.update(found)
-        return self._counts
+    chance: _Chance | None = None  # gain and loss per stem at this article's length, once a run is scored
 
 
 class LexicalScorer:
@@ -155,25 +166,27 @@ class LexicalScorer:
         self.weight: dict[str, float] = {"": 0.0}  # stem -> weight
         self.probability: dict[str, float] = {"": 0.0}  # stem -> share of typical running text
         self.rare: set[str] = set()  # stems not in the background list
-        self._chance_tables: dict[int, tuple[dict, dict]] = {}
+        self.unlisted_probability = background.probability("")  # that of every rare stem
+        self._chance_tables: dict[int, _Chance] = {}
 
     # -- per document ---------------------------------------------------------
 
     def _learn(self, tokens: set[str]) -> None:
         """Stem the tokens never seen before (warm after a few documents), and weigh the new stems."""
         background = self.background
-        stopwords = background.stopwords
-        tokens = list(tokens)
-        stems = ["" if token in stopwords else light_stem(token) for token in tokens]
-        self._stem.update(zip(tokens, stems, strict=True))
-        fresh = set(stems).difference(self.weight)
+        stopwords = tokens & background.stopwords
+        self._stem.update(dict.fromkeys(stopwords, ""))
+        words = list(tokens - stopwords)
+        stems = light_stems(words)
+        self._stem.update(zip(words, stems, strict=True))
+        fresh = list(set(stems).difference(self.weight))
         if not fresh:
             return
         weights, probabilities = background.weights(), background.probabilities()
-        self.weight.update((stem, weights.get(stem, 1.0)) for stem in fresh)
-        unlisted = background.probability("")
-        self.probability.update((stem, probabilities.get(stem, unlisted)) for stem in fresh)
-        self.rare.update(fresh.difference(weights))
+        self.weight.update(zip(fresh, map(weights.get, fresh, repeat(1.0)), strict=True))
+        unlisted = self.unlisted_probability
+        self.probability.update(zip(fresh, map(probabilities.get, fresh, repeat(unlisted)), strict=True))
+        self.rare.update(set(fresh).difference(weights))
 
     def _forget(self) -> None:
         self._stem.clear()
@@ -191,6 +204,22 @@ class LexicalScorer:
         found.discard("")
         return found
 
+    def _stem_sets(self, paragraphs: list[list[str]]) -> list[set[str]]:
+        """The stem set of each paragraph's tokens; tokens never seen before are learned first, all at once.
+
+        Nearly every document brings new tokens, so they are looked for in
+        the document's token set (whose hashes the lookups below then reuse)
+        rather than by a second lookup of each paragraph that has one.
+        """
+        new = set().union(*paragraphs).difference(self._stem)
+        if new:
+            self._learn(new)
+        stem = self._stem.__getitem__
+        sets = [set(map(stem, tokens)) for tokens in paragraphs]
+        for found in sets:
+            found.discard("")
+        return sets
+
     def stems(self, text: str) -> set[str]:
         """The stem set of a piece of prose."""
         return self._stem_set(_TOKEN.findall(text.lower()))
@@ -207,46 +236,57 @@ class LexicalScorer:
         doc = article.doc
         first, last = article.paragraphs[0].start, article.paragraphs[-1].end
         low = doc.prose[first:last].lower()  # offsets shift by ``first``
-        findall, stem_set = _TOKEN.findall, self._stem_set
-        sets, words = [], []
-        for block in article.paragraphs:
-            tokens = findall(low, block.start - first, block.end - first)
-            sets.append(stem_set(tokens))
-            words.append(len(tokens))
-        seen: set[str] = set()
-        repeated: set[str] = set()
-        spread: set[str] = set()
-        for found in sets:  # set algebra in C, not a loop over the words
-            spread |= found & repeated
-            repeated |= found & seen
-            seen |= found
+        findall = _TOKEN.findall
+        tokens = [findall(low, block.start - first, block.end - first) for block in article.paragraphs]
+        words = list(map(len, tokens))
+        sets = self._stem_sets(tokens)
+        counts = Counter(chain.from_iterable(sets))  # counted in C, not a loop over the words
+        repeated = {stem for stem, count in counts.items() if count > 1}
+        spread = {stem for stem in repeated if counts[stem] > 2}
         # The headline and the lede say what the article is about.
         key = set(sets[0])
         if doc.headline_span:
             key |= self.stems(doc.prose[slice(*doc.headline_span)])
-        # Rare stems as bits of one integer per paragraph: the screen of every
-        # run is then a few integer operations (see ``rare_screen``).
+        # Rare stems as bits of one integer per paragraph (1, 2, 4, ... in the
+        # order of a set): the screen of every run is then a few integer operations.
         rare = [found & self.rare for found in sets]
-        bits = {stem: 1 << place for place, stem in enumerate(seen & self.rare)}
+        seen_rare = set().union(*rare)
+        bits = dict(zip(seen_rare, map((1).__lshift__, range(len(seen_rare))), strict=True))
         masks = [sum(map(bits.__getitem__, found)) for found in rare]
         key_mask = sum(map(bits.__getitem__, key.intersection(bits)))
-        return Terms(sets, words, sum(words), key, key & self.rare, repeated, spread, masks, key_mask)
+        return Terms(sets, words, sum(words), key, key & self.rare, counts, repeated, spread, masks, key_mask)
 
     # -- per run ---------------------------------------------------------------
 
     def _split(self, block: range, terms: Terms) -> tuple[set[str], set[str], set[str]]:
-        """(all stems of the run, those the rest also has, those in two or more other paragraphs)."""
+        """(all stems of the run, those the rest also has, those in two or more other paragraphs).
+
+        A stem in one paragraph of the run is shared as it would be for that
+        paragraph alone (``repeated``, ``spread``); only the few stems in
+        several paragraphs of the run are counted one by one.
+        """
         sets = terms.stems
         if len(block) == 1:
             own = sets[block.start]
             return own, own & terms.repeated, own & terms.spread
-        counts = terms.paragraph_counts()
-        inside: Counter[str] = Counter()
-        for index in block:
-            inside.update(sets[index])
-        own = set(inside)
-        shared = {stem for stem in own if counts[stem] > inside[stem]}
-        spread = {stem for stem in shared if counts[stem] - inside[stem] > 1}
+        run = sets[block.start : block.stop]
+        own = set().union(*run)
+        seen: set[str] = set()
+        several: set[str] = set()  # stems of two or more paragraphs of the run
+        for found in run:
+            several |= found & seen
+            seen |= found
+        once = own - several
+        shared, spread = once & terms.repeated, once & terms.spread
+        if several:
+            inside = Counter(chain.from_iterable(found & several for found in run))
+            counts = terms.counts
+            for stem in several:
+                outside = counts[stem] - inside[stem]
+                if outside > 0:
+                    shared.add(stem)
+                    if outside > 1:
+                        spread.add(stem)
         return own, shared, spread
 
     def similarity(self, block: range, article: Article) -> float:
@@ -263,33 +303,36 @@ class LexicalScorer:
         """
         terms = self.prepare(article)
         own, shared, spread = self._split(block, terms)
-        gain, loss = self._tables(terms.total_words)
+        chance = terms.chance
+        if chance is None:
+            chance = terms.chance = self._tables(terms.total_words)
+        chance.cover(own)
+        gain, loss = chance.gain, chance.loss
         total = fsum(map(gain.__getitem__, own))
         if total <= 0:
             return 1.0
         key = own & terms.key if 0 not in block else set()
-        spread = spread - key
-        plain = shared - spread - key
+        if key:
+            shared, spread = shared - key, spread - key
+        plain = shared - spread
         unshared = own - shared - key
+        key_part = 0.0  # what the sums below give for no key stem
+        if key:
+            key_part = self.lede_weight * fsum(map(self.weight.__getitem__, key)) - fsum(map(loss.__getitem__, key))
         score = (
-            self.lede_weight * fsum(map(self.weight.__getitem__, key))
-            - fsum(map(loss.__getitem__, key))
+            key_part
             + self.spread_weight * fsum(map(gain.__getitem__, spread))
             + fsum(map(gain.__getitem__, plain))
             - fsum(map(loss.__getitem__, unshared))
         )
         return max(-1.0, min(1.0, score / total))
 
-    def _tables(self, length: int) -> tuple[dict, dict]:
-        """(stem -> weight x (1 - chance), stem -> weight x chance) for articles of about ``length`` words."""
+    def _tables(self, length: int) -> _Chance:
+        """Each stem's gain and loss for articles of about ``length`` words."""
         bucket = round(math.log(max(length, 1)) * 20)  # lengths within 5% share a table
         tables = self._chance_tables.get(bucket)
         if tables is None:
-            approx = math.exp(bucket / 20)
-            tables = self._chance_tables[bucket] = (
-                _Chance(approx, self.weight, self.probability, gain=True),
-                _Chance(approx, self.weight, self.probability, gain=False),
-            )
+            tables = self._chance_tables[bucket] = _Chance(math.exp(bucket / 20), self)
         return tables
 
     def shared_rare(self, block: range, article: Article) -> set[str]:
@@ -358,18 +401,36 @@ class LexicalScorer:
             names.append((spelling, self.stems(spelling)))
 
 
-_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
+_WORD = regexcache.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*")
 
 
-class _Chance(dict):
-    """stem -> its weight times (1 - chance) or times chance of meeting it in ``length`` words; filled on demand."""
+class _Chance:
+    """Per stem, for articles of ``length`` words: its weight times (1 - chance) (``gain``) and times
+    chance (``loss``) of meeting it by chance in that many words; filled as stems come.
 
-    def __init__(self, length: float, weight: dict, probability: dict, gain: bool):
-        super().__init__()
-        self.length, self.weight, self.probability, self.gain = length, weight, probability, gain
+    Rare stems all weigh 1 and have one probability, so they share one value
+    of each, filled in C; only the listed stems are computed one by one.
+    """
 
-    def __missing__(self, stem: str) -> float:
-        chance = 1.0 - math.exp(-self.length * self.probability[stem])
-        value = self.weight[stem] * ((1.0 - chance) if self.gain else chance)
-        self[stem] = value
-        return value
+    def __init__(self, length: float, scorer: LexicalScorer):
+        self.length, self.weight, self.probability, self.rare = length, scorer.weight, scorer.probability, scorer.rare
+        rare_chance = 1.0 - math.exp(-length * scorer.unlisted_probability)
+        self.rare_gain, self.rare_loss = 1.0 * (1.0 - rare_chance), 1.0 * rare_chance
+        self.gain: dict[str, float] = {}
+        self.loss: dict[str, float] = {}
+
+    def cover(self, stems: set[str]) -> None:
+        """Fill both tables for the stems not in them yet."""
+        new = stems.difference(self.gain)
+        if not new:
+            return
+        rare = new & self.rare
+        self.gain.update(dict.fromkeys(rare, self.rare_gain))
+        self.loss.update(dict.fromkeys(rare, self.rare_loss))
+        gain, loss, weight, probability = self.gain, self.loss, self.weight, self.probability
+        exp, minus_length = math.exp, -self.length
+        for stem in new - rare:
+            chance = 1.0 - exp(minus_length * probability[stem])
+            value = weight[stem]
+            gain[stem] = value * (1.0 - chance)
+            loss[stem] = value * chance
