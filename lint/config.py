@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint import regexcache
 from newslint.errors import NewslintError
 from newslint.problem import LEVELS
 
@@ -199,7 +200,7 @@ def _toml_key_lines(text: str, section: dict) -> dict[tuple, int]:
         return {}
     found = {}
     for key in section:
-        assign = re.compile(rf"\s*(?:\[tool\.newslint\.)?[\"']?{re.escape(key)}[\"']?\s*[=\]]")
+        assign = regexcache.compile(rf"\s*(?:\[tool\.newslint\.)?[\"']?{re.escape(key)}[\"']?\s*[=\]]")
         number = next((i for i in range(header, len(lines)) if assign.match(lines[i])), header)
         found[(key,)] = number + 1
     return found
@@ -258,4 +259,4 @@ def glob_to_regex(glob: str) -> re.Pattern:
             out.append(re.escape(glob[i]))
             i += 1
     prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{prefix}{''.join(out)}(?:/.*)?")
+    return regexcache.compile(f"{prefix}{''.join(out)}(?:/.*)?")

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(
+from newslint import regexcache
+
+_DIRECTIVE = regexcache.compile(
     r"<!--\s*newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->",
     re.DOTALL,
 )
 ALL = "*"
-_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+_REASON = regexcache.compile(r"(?:^|\s)--(?:\s|$)")
 
 
 @dataclass

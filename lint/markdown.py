@@ -7,23 +7,22 @@ patterns instead of being re-parsed. Offsets never move.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 
+from newslint import regexcache
 from newslint.document import Block
 from newslint.readers import blank as _blank
 
 _PARSER = MarkdownIt("commonmark").enable("table")
-_NEWLINE = re.compile("\n")
+_NEWLINE = regexcache.compile("\n")
 
-_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:>[ \t]?)*")
-_ATX = re.compile(r"[ \t]*#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|[ \t]*$")
-_SETEXT = re.compile(r"[ \t]*(?:=+|-+)[ \t]*$")
+_CONTAINER_PREFIX = regexcache.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:>[ \t]?)*")
+_ATX = regexcache.compile(r"[ \t]*#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = regexcache.compile(r"[ \t]+#+[ \t]*$|[ \t]*$")
+_SETEXT = regexcache.compile(r"[ \t]*(?:=+|-+)[ \t]*$")
 # Inline markup whose characters are not prose: link targets, images, code,
 # tags, emphasis markers and hard-break backslashes.
-_INLINE_MARKUP = re.compile(
+_INLINE_MARKUP = regexcache.compile(
     r"(?P<target>\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\))"
     r"|(?P<open>!?\[)"
     r"|(?P<code>`+[^`]*`+)"

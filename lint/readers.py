@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newslint import regexcache
 from newslint.errors import ReadError
 
 if TYPE_CHECKING:
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt"}
 
-_FENCE = re.compile(r"---[ \t]*\r?$")
-_FENCE_END = re.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_FENCE = regexcache.compile(r"---[ \t]*\r?$")
+_FENCE_END = regexcache.compile(r"(?:---|\.\.\.)[ \t]*\r?$")
+_COMMENT = regexcache.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def decode(data: bytes) -> tuple[str, bool]:

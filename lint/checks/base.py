@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from newslint import regexcache
 from newslint.problem import Problem, problem_at
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class OptionError(ValueError):
 def compile_regex(pattern: str, key: str, flags: int = 0) -> re.Pattern:
     """Compile a rule's regex, naming the key when it is broken."""
     try:
-        return re.compile(pattern, flags)
+        return regexcache.compile(pattern, flags)
     except re.error as err:
         raise OptionError(key, f"bad regular expression {pattern!r}: {err}") from None
 
@@ -153,8 +154,8 @@ class Check:
         )
 
 
-_PERCENT_S = re.compile(r"%s")
-_NAMED = re.compile(r"\{(\w+)\}")
+_PERCENT_S = regexcache.compile(r"%s")
+_NAMED = regexcache.compile(r"\{(\w+)\}")
 
 
 def format_message(template: str, match: str, fields: dict[str, Any]) -> str:

@@ -32,6 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import partial
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, OptionError, compile_regex
 from newslint.text.cuescore import CueError, Scorer, parse_kinds
 from newslint.text.lineshape import LineShape, content_words, ends_sentence, measure
@@ -53,8 +54,8 @@ INVISIBLE = " \t\u200b\u200c\u200d\u2060\ufeff"  # a line of only these is blank
 WINDOW = 160  # characters of a long line's head and tail that are searched
 FINDER_SUBSTRINGS = 20  # fewer 'requires' substrings in a case mode are tested with 'in' alone
 # What may stand before a signature's dash on a bare signature line: "(Thread)", a link.
-_POST_LINK = re.compile(r"https?://|pic\.twitter\.com/")
-_SIGNATURE_PREFIX = re.compile(r"^(?:\s|\([^()]*\)|\S+://\S+|pic\.twitter\.com/\S+)*[—–]")
+_POST_LINK = regexcache.compile(r"https?://|pic\.twitter\.com/")
+_SIGNATURE_PREFIX = regexcache.compile(r"^(?:\s|\([^()]*\)|\S+://\S+|pic\.twitter\.com/\S+)*[—–]")
 
 # How the message names a feature that counted (phrases bring their own words).
 REASONS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, OptionError, compile_regex
 from newslint.checks.patterns import alternation
 
@@ -58,7 +59,7 @@ class CapitalizationCheck(Check):
             self.exceptions = compile_regex(alternation(self.options["exceptions"]), "exceptions")
             # An exception is one word even when it holds spaces ("Visual Studio").
             words = f"{self.exceptions.pattern}|{WORD}"
-        self.words = re.compile(words)
+        self.words = regexcache.compile(words)
         self.prefix = compile_regex(self.options["prefix"], "prefix") if self.options["prefix"] else None
         self.pattern = None
         if match not in ("$title", "$sentence", "$lower", "$upper"):

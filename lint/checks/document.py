@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, OptionError, compile_regex
 from newslint.checks.patterns import WORD_END, WORD_START, alternation
 from newslint.text.segment import WORD
@@ -145,15 +146,15 @@ class DocumentCheck(Check):
 
 # How a block ends: a full stop (closing quotes and brackets allowed), a teaser
 # cut with "..." (maybe followed by a credit in brackets), or anything else.
-_ENDING = re.compile(
+_ENDING = regexcache.compile(
     r"(?P<cut>(?:\.\s?\.\s?\.|…)[\"'”’]*\s*(?:\([^()]{0,80}\)\s*)?)$"
     r"|(?P<full>[.!?][\"'”’)\]]*\s*)$"
 )
 _TAIL = 160
 # A sentence ending inside a block: a full stop, then a capital letter.
-_INNER_STOP = re.compile(r"[a-z0-9)][.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
+_INNER_STOP = regexcache.compile(r"[a-z0-9)][.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")
 # An open ending cut mid-sentence: a lower-case word or a comma at the very end.
-_MID_SENTENCE = re.compile(r"(?:\b[a-z]+|,)\s*$")
+_MID_SENTENCE = regexcache.compile(r"(?:\b[a-z]+|,)\s*$")
 
 
 @dataclass
@@ -258,7 +259,7 @@ def _lower_regex(pattern: str) -> str:
     return _ESCAPE_OR_CHAR.sub(lambda m: m.group() if m.group().startswith("\\") else m.group().lower(), pattern)
 
 
-_ESCAPE_OR_CHAR = re.compile(r"\\.|[^\\]+", re.DOTALL)
+_ESCAPE_OR_CHAR = regexcache.compile(r"\\.|[^\\]+", re.DOTALL)
 
 
 def _blank(value) -> bool:

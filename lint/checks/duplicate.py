@@ -21,12 +21,12 @@ leaving out paragraphs that are themselves repeats.
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from itertools import accumulate, chain, pairwise
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, OptionError
 
 # Up to this many units are compared pairwise (behind cheap bounds); more go
@@ -40,8 +40,8 @@ SHORT_PARAGRAPH = 60
 # A near copy's vocabulary overlap (Dice) can fall below its word-sequence
 # ratio when words repeat; this much slack keeps the bound safe.
 VOCABULARY_SLACK = 0.2
-_TOKEN = re.compile(r"[^\W_]+")
-_INNER_DOT = re.compile(r"\.(?=[^\W_])")
+_TOKEN = regexcache.compile(r"[^\W_]+")
+_INNER_DOT = regexcache.compile(r"\.(?=[^\W_])")
 # ASCII letters lower-cased, digits kept, any other byte a space (as _TOKEN splits).
 _ASCII_WORDS = bytes(c | 0x20 if chr(c).isalpha() else c if chr(c).isdigit() else 32 for c in range(128)) + b" " * 128
 _PLAIN_MARKS = "’“”—–‘"  # curly quotes and dashes, the commonest non-ASCII in news

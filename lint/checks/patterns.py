@@ -35,6 +35,8 @@ from operator import itemgetter, le
 from re import _constants as sre  # the parse tree's opcodes, for needles
 from re import _parser as sre_parse
 
+from newslint import regexcache
+
 # Word edges as lookarounds, so that tokens may begin or end with punctuation
 # ("U.N.", "#hashtag") and still match as whole words.
 WORD_START = r"(?<![\w])"
@@ -43,9 +45,9 @@ WORD_END = r"(?![\w])"
 _META = frozenset(".^$*+?{}[]()|\\")
 _QUANTIFIERS = ("*", "+", "?", "{")
 # A leading class of two plain characters ("[Cc]ease-fire"): two branches.
-_LEADING_PAIR = re.compile(r"\[([^\\\]\[^-])([^\\\]\[-])\](?![*+?{])")
+_LEADING_PAIR = regexcache.compile(r"\[([^\\\]\[^-])([^\\\]\[-])\](?![*+?{])")
 # Back-references and named groups do not survive reordering or copying a branch.
-_GROUP_TIES = re.compile(r"\\[1-9]|\(\?P[=<]")
+_GROUP_TIES = regexcache.compile(r"\\[1-9]|\(\?P[=<]")
 # Characters that ``re.IGNORECASE`` equates with an ASCII letter but ``str.lower``
 # does not turn into it (dotless i, long s); "İ" lower-cases to two characters.
 _SPECIAL_FOLDS = ("\u0131", "\u017f")  # tested with ``in``: faster than a regex search
@@ -145,15 +147,15 @@ class Phrases:
 
     @cached_property
     def lowered(self) -> re.Pattern | None:
-        return re.compile(self._lowered_source) if self._lowered_source is not None else None
+        return regexcache.compile(self._lowered_source) if self._lowered_source is not None else None
 
     @cached_property
     def loose_screen(self) -> re.Pattern:
-        return re.compile(self._loose_source)
+        return regexcache.compile(self._loose_source)
 
     @cached_property
     def spaced(self) -> re.Pattern | None:
-        return re.compile(self._spaced_source) if self._spaced_source is not None else None
+        return regexcache.compile(self._spaced_source) if self._spaced_source is not None else None
 
     def finditer(self, doc, spans: list[tuple[int, int]]):
         if not spans:
@@ -491,7 +493,7 @@ def _screen(branches: list[str]) -> tuple[re.Pattern, bytes] | None:
                 beginnings.add(written + ("\0" if whole and written[-1] != " " else ""))
     body = trie_regex(sorted(beginnings), {"\0": r"\b"})
     loose = trie_regex(sorted({beginning.rstrip("\0") for beginning in beginnings}))
-    return re.compile(f" (?={body})".encode()), f" (?={loose})".encode()
+    return regexcache.compile(f" (?={body})".encode()), f" (?={loose})".encode()
 
 
 def _beginnings(items, found: list[str]) -> tuple[list[str], bool]:

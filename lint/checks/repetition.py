@@ -14,6 +14,7 @@ from bisect import bisect_right
 from itertools import islice
 from operator import eq
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, compile_regex
 from newslint.checks.patterns import alternation
 
@@ -120,15 +121,17 @@ _MOST_OTHER_CHARACTERS = 64
 _STAND_IN_LETTER = "z"
 # A hyphen or apostrophe joins only letters; elsewhere it ends a word. A
 # pattern that starts with a literal is searched for far faster than a class.
-_LOOSE_JOINERS = tuple(re.compile(rf"{joiner}(?:(?![A-Za-z])|(?<![A-Za-z].))") for joiner in "-'")
+_LOOSE_JOINERS = tuple(regexcache.compile(rf"{joiner}(?:(?![A-Za-z])|(?<![A-Za-z].))") for joiner in "-'")
 # Letters after a digit or underscore start no word (no \b there), but a
 # joiner after them would join them to the next word in the reduced text.
 # Searched for in the reversed text, so that the pattern starts with the joiner.
-_REVERSED_JOINED_AFTER_DIGIT = tuple(re.compile(rf"{joiner}(?<=[A-Za-z]{joiner})[A-Za-z]+[0-9_]") for joiner in "-'")
+_REVERSED_JOINED_AFTER_DIGIT = tuple(
+    regexcache.compile(rf"{joiner}(?<=[A-Za-z]{joiner})[A-Za-z]+[0-9_]") for joiner in "-'"
+)
 _ASCII_BYTES = bytes(range(128))
 # With more suspects than this ("ha ha ha ..."), words are found by one scan.
 _FEW_SUSPECTS = 16
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE = regexcache.compile(r"\S+")
 _LETTERS_AND_JOINERS = bytes(c if chr(c).isalpha() or chr(c) in "-'" else 32 for c in range(128)) + b" " * 128
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
+from newslint import regexcache
 from newslint.checks.base import Check, Option, OptionError, compile_regex
 from newslint.checks.patterns import Phrases, alternation, branch_of, build_checked
 
 # A replacement may name capture groups of its key: "in the $1 directory".
-_GROUP_REF = re.compile(r"\$(\d)")
+_GROUP_REF = regexcache.compile(r"\$(\d)")
 # Vale drops the quotes around the first %s when it becomes a list of choices,
 # so that "Use '%s'" reads "Use 'a' or 'b'", not "Use ''a' or 'b''".
-_QUOTED_PERCENT_S = re.compile(r"""(['"])%s\1""")
+_QUOTED_PERCENT_S = regexcache.compile(r"""(['"])%s\1""")
 
 
 class SubstitutionCheck(Check):

@@ -19,15 +19,16 @@ shape, and a kind's part of them per the features its cues name.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from newslint import regexcache
+
 LEVELS = ("suggestion", "warning", "error")
 UNBOUNDED = 1 << 30
 RESTRICTED_CACHE = 4096  # restricted plans kept at most
-_WORD_BOUND = re.compile(r"words(>=|<=)(\d+)$")
+_WORD_BOUND = regexcache.compile(r"words(>=|<=)(\d+)$")
 
 
 class CueError(ValueError):

@@ -10,22 +10,23 @@ bytes (C speed) and asking ``str`` only about its few non-ASCII characters.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from newslint import regexcache
+
 # A line that ends a sentence: . ! ? … then quotes/brackets, or a closing quote.
-_TERMINAL = re.compile(r"(?:[.!?…][\"'”’)\]]*|[,;:]?[\"”])\s*$")
+_TERMINAL = regexcache.compile(r"(?:[.!?…][\"'”’)\]]*|[,;:]?[\"”])\s*$")
 # A link: '://', 'www.' or a top-level domain ('in' finds the first two
 # fastest; a link in capitals is rare enough to miss).
-_TLD = re.compile(r"\.(?:com|org|net|ly|gov|co\.uk)\b")
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]{2,}\b")
-_FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
+_TLD = regexcache.compile(r"\.(?:com|org|net|ly|gov|co\.uk)\b")
+_HANDLE = regexcache.compile(r"(?<![\w@])@\w{2,}")
+_EMAIL = regexcache.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]{2,}\b")
+_FIRST_WORD = regexcache.compile(r"[^\W\d_]+(?:['’][a-z]+)?")
+_CONTENT = regexcache.compile(r"[^\W\d_]{4,}")
 # A word's first character after opening quotes and brackets, in " " + line:
 # \s and \S split as str.split() does; a word of only quotes gives none.
-_INITIAL = re.compile(r"\s[\"'“‘(\[]*+(\S)")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_INITIAL = regexcache.compile(r"\s[\"'“‘(\[]*+(\S)")
+_NON_ASCII = regexcache.compile(r"[^\x00-\x7f]+")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_UPPER = bytes(range(65, 91))
 

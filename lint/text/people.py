@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from newslint import regexcache
 from newslint.text.titles_lexicon import Lexicon, Title, phrase_key
 
 SPACE = r"[^\S\n]+"
@@ -25,15 +26,15 @@ LETTER_RUN = rf"[a-z]*+{LETTERS}*+"
 # A capitalised name word: O'Brien, Ki-moon, al-Assad (with a particle), or initials (H.W.).
 NAME_TAIL = rf"{LETTER_RUN}(?:['’][{CAPITAL}]{LETTER_RUN})?(?:-{LETTERS}++)*"
 NAME_WORD = rf"(?:[{CAPITAL}]{NAME_TAIL}|(?:[{CAPITAL}]\.){{1,3}})"
-POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = regexcache.compile(r"['’]s?$")
 POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds in a word, without a regex call
-INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
-ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.)+$")
+INITIALS = regexcache.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
+ABBREVIATION = regexcache.compile(r"^(?:[A-Za-z]\.)+$")
 # Words that close the walk back from a title: end of a sentence, punctuation.
 CLOSING = tuple(',;:()[]"“”‘«»!?')
 OPENING = "([\"“‘«'"
-TOKEN = re.compile(r"\S+")
-HYPHENED = re.compile(r"([\w.]+)-$")  # "then-", "ex-", "vice-" right before a title
+TOKEN = regexcache.compile(r"\S+")
+HYPHENED = regexcache.compile(r"([\w.]+)-$")  # "then-", "ex-", "vice-" right before a title
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Runs of capitalised words read so far ("Donald Trump", "New York"): they recur in
 # article after article. Forgotten past this many, to bound memory on a crawl.
@@ -90,19 +91,19 @@ class MentionFinder:
     def before(self) -> re.Pattern:
         """After a head: "[of Foreign Affairs][-elect] Sergey Lavrov"."""
         elect = rf"(?P<elect>-(?i:elect|designate)|{SPACE}(?i:elect))?"
-        return re.compile(rf"{self._of_tail}{elect}{SPACE}(?P<name>{self._name})")
+        return regexcache.compile(rf"{self._of_tail}{elect}{SPACE}(?P<name>{self._name})")
 
     @cached_property
     def appositive_title(self) -> re.Pattern:
         """After a head that ends an appositive: "[of State]," or " said"."""
-        return re.compile(
+        return regexcache.compile(
             rf"(?![\w-]){self._of_tail}"
             rf"(?=[^\S\n]*[,.;:)]|{SPACE}(?:and|said|says|who|told|has|had|was|is|will|in|at)\b)"
         )
 
     @cached_property
     def appositive_name(self) -> re.Pattern:
-        return re.compile(rf"(?<![\w.])(?P<name>{self._name}),{SPACE}(?P<desc>(?:[\w.'’&-]+{SPACE}){{0,4}})$")
+        return regexcache.compile(rf"(?<![\w.])(?P<name>{self._name}),{SPACE}(?P<desc>(?:[\w.'’&-]+{SPACE}){{0,4}})$")
 
     @cached_property
     def run_of_names(self) -> re.Pattern:
@@ -112,21 +113,21 @@ class MentionFinder:
         along the text to the next capital letter.
         """
         first = rf"[{CAPITAL}](?<![\w.'’-].)(?:{NAME_TAIL}|\.(?:[{CAPITAL}]\.){{0,2}})"  # a NAME_WORD
-        return re.compile(rf"{first}(?:{SPACE}{NAME_WORD}){{1,5}}")
+        return regexcache.compile(rf"{first}(?:{SPACE}{NAME_WORD}){{1,5}}")
 
     @cached_property
     def indefinite(self) -> re.Pattern:
-        return re.compile(rf"(?<![\w])(?i:a|an)(?:{SPACE}[\w-]+){{0,2}}{SPACE}$")
+        return regexcache.compile(rf"(?<![\w])(?i:a|an)(?:{SPACE}[\w-]+){{0,2}}{SPACE}$")
 
     @cached_property
     def and_before(self) -> re.Pattern:
         """The " and " that ends the first title of a dual role ("President and CEO Mary Barra")."""
-        return re.compile(rf"{SPACE}(?:and|&){SPACE}$")
+        return regexcache.compile(rf"{SPACE}(?:and|&){SPACE}$")
 
     @cached_property
     def dual_lead(self) -> re.Pattern:
         """Up to two words before the first title of a dual role, ending where the title starts."""
-        return re.compile(rf"(?<![\w.])(?:[\w.-]+{SPACE}){{0,2}}?\Z")
+        return regexcache.compile(rf"(?<![\w.])(?:[\w.-]+{SPACE}){{0,2}}?\Z")
 
     def find(self, prose: str, copy: bytes | None = None) -> list[Mention]:
         """The titled mentions in ``prose``, in order; ``copy`` is its ``scan_copy`` if made."""

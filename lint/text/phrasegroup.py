@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from re import _constants as sre_constants
 from re import _parser as sre_parser  # re's own parser (Python 3.11+): a pattern as a tree of (opcode, argument)
 
+from newslint import regexcache
+
 _LEADING_BOUNDARY = r"\b"
 # An uppercase letter that is not part of an escape (\S, \W, \D, \B, \A, \Z).
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+_UPPER_LITERAL = regexcache.compile(r"(?<!\\)[A-Z]")
 
 
 # A pattern anchored at the end ('...$') is searched in this many last characters.
@@ -202,7 +204,7 @@ class SubstringFinder:
             at = min((i for i, c in enumerate(text) if c in anchors), key=lambda i: (anchors[text[i]], i))
             around.setdefault(text[at], {}).setdefault(text[:at], []).append(text[at + 1 :])
         branches = [_branch(anchor, parts) for anchor, parts in around.items()]
-        self.regex = re.compile("|".join(branches)) if branches else None
+        self.regex = regexcache.compile("|".join(branches)) if branches else None
 
     def may_hold(self, text: str) -> bool:
         """Whether ``text`` holds one of the covered substrings."""

@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newslint import regexcache
+
 # Words: letters/digits joined by apostrophes, hyphens or inner dots (U.S., it's).
 # Possessive: backtracking into a word never helps, and costs time.
-WORD = re.compile(r"[^\W_]++(?:[’'.\-][^\W_]++)*+\.?(?<![a-z]\.)", re.UNICODE)
+WORD = regexcache.compile(r"[^\W_]++(?:[’'.\-][^\W_]++)*+\.?(?<![a-z]\.)", re.UNICODE)
 
 # A sentence may end after . ! ? or … with closing quotes/brackets, then space
 # and what may start a sentence (group 1: its first character). ASCII
 # lowercase is ruled out here, other lowercase letters in ``_split_run``.
 # It is searched for in the text with "!", "?" and "…" made ".": a pattern that
 # starts with a literal is found far faster than one that starts with a class.
-_BOUNDARY = re.compile(r"\.+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?([^\W_a-z]|[$£€]))|(?=\s*$))")
+_BOUNDARY = regexcache.compile(r"\.+[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?([^\W_a-z]|[$£€]))|(?=\s*$))")
 _ENDS_AS_PERIOD = "!?…"
 
 # Tokens before a period that do not end a sentence.
@@ -133,7 +135,7 @@ def words(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _OPENERS = {"“": "”", '"': '"', "«": "»"}
-_OPEN_QUOTE = re.compile(r'[“"«]')
+_OPEN_QUOTE = regexcache.compile(r'[“"«]')
 
 
 def quotations(prose: str, start: int, end: int) -> list[tuple[int, int]]:

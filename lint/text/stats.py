@@ -22,13 +22,13 @@ from the installed textstat package's data file, without importing the package
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from newslint import regexcache
 from newslint.text.segment import WORD
 from newslint.text.syllables import CMUDICT_CORPUS, SYLLABLES
 
@@ -66,7 +66,7 @@ FOG_SYLLABLE_THRESHOLD = 3
 # whitespace-separated token cleans to its word (or to nothing) on its own:
 # newslint splits the text and looks each token up in a process-wide memo (in
 # C), and cleans a token only the first time it meets it.
-_PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+_PUNCTUATION = regexcache.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 
 # textstat's count_sentences() finds candidates ``\b[^.!?]+[.!?]*`` and keeps
 # those of three words or more (tokens with a word character). A candidate
@@ -77,8 +77,8 @@ _PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 # candidate, so it matches only where the candidate would count.
 _SEPARATOR = r"(?:\s+[^.!?\s\w]+)*\s+"  # whitespace, and any tokens without a word character
 _NEXT_WORD = _SEPARATOR + r"[^.!?\s\w]*\w"
-_LONG_SENTENCE = re.compile(r"\w[^.!?\s]*" + _NEXT_WORD + r"[^.!?\s]*" + _NEXT_WORD + r"[^.!?]*[.!?]*")
-_NOT_WORD_CHARACTERS = re.compile(r"\W+")
+_LONG_SENTENCE = regexcache.compile(r"\w[^.!?\s]*" + _NEXT_WORD + r"[^.!?\s]*" + _NEXT_WORD + r"[^.!?]*[.!?]*")
+_NOT_WORD_CHARACTERS = regexcache.compile(r"\W+")
 # Bound on the process-wide token memos (a crawl meets ever more distinct tokens).
 MEMO_LIMIT = 200_000
 
@@ -259,7 +259,7 @@ class ProseStats:
 # token -> its packed counts, for the process (a plain dict: set.difference probes it in C).
 _TOKEN_COUNTS: dict[str, int] = {}
 # Where newslint's words were in a string of tokens, once each is replaced by a mark.
-_NOT_MARK = re.compile(r"[^w\n]+")
+_NOT_MARK = regexcache.compile(r"[^w\n]+")
 
 
 def _clean(token: str) -> str:

@@ -31,6 +31,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from newslint import regexcache
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 CMUDICT_CORPUS = DATA / "nltk_data" / "corpora" / "cmudict" / "cmudict"
 CMUDICT_TABLE = DATA / "cmudict_syllables.marshal"
@@ -210,7 +212,7 @@ SYLLABLES = Syllables()
 # -- deriving the tables (bench/build_syllable_tables.py, tests) -----------------
 
 # One cmudict line: WORD, variant number, phones ("ABACUS 1 AE1 B AH0 K AH0 S").
-_CMUDICT_ENTRY = re.compile(r"^(\S+)[ \t]+\S+[ \t]*(.*)$", re.MULTILINE)
+_CMUDICT_ENTRY = regexcache.compile(r"^(\S+)[ \t]+\S+[ \t]*(.*)$", re.MULTILINE)
 
 
 def cmudict_syllables(corpus: Path = CMUDICT_CORPUS) -> dict[str, int]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
+from newslint import regexcache
 from newslint.checks.base import OptionError
 from newslint.checks.patterns import copied, scan_copy, trie_regex
 
@@ -124,8 +125,8 @@ class Lexicon:
 
 
 # Around a head: no word character or dot before it, no word character after it.
-_WORD_OR_DOT = re.compile(r"[\w.]")
-_WORD = re.compile(r"\w")
+_WORD_OR_DOT = regexcache.compile(r"[\w.]")
+_WORD = regexcache.compile(r"\w")
 
 
 class HeadFinder:
@@ -157,14 +158,14 @@ class HeadFinder:
         keys = sorted({variant.lower().replace("-", " ") for variant in self.variants})
         if use_copy and all(key.isascii() for key in keys):
             written = sorted({copied(key) for key in keys})
-            self.byte_scan = re.compile(rf" (?:{trie_regex(written, {' ': ' '})})(?!\w)".encode())
+            self.byte_scan = regexcache.compile(rf" (?:{trie_regex(written, {' ': ' '})})(?!\w)".encode())
             self.scan = None
         else:
             # The character before a head is neither a word character nor a dot; in the
             # lower-cased copy [0-9a-z_.] are the ASCII ones, and a charset first lets sre
             # skip along the text fast (the rest is checked on the hit).
             self.byte_scan = None
-            self.scan = re.compile(rf"[^0-9a-z_.](?:{trie_regex(keys, {' ': '[ -]'})})(?!\w)")
+            self.scan = regexcache.compile(rf"[^0-9a-z_.](?:{trie_regex(keys, {' ': '[ -]'})})(?!\w)")
 
     def find(self, text: str, copy: bytes | None = None) -> Iterator[tuple[int, int, list[int]]]:
         """The heads in ``text`` from left to right, none overlapping: (start, end, lengths).
