@@ -101,29 +101,37 @@ def throughput_table(args) -> list[str]:
     chars = chars_in(MULTINEWS)
     files = len(list(MULTINEWS.glob("*.txt")))
     jobs = os.cpu_count() or 1
-    rows: list[tuple[str, float, int]] = []
     target = str(MULTINEWS)
-    rows.append(("newslint, 1 job", *median_run(newslint_cmd(target, "-f", "json", "--jobs", "1", "--no-cache"))))
-    rows.append((f"newslint, {jobs} jobs", *median_run(newslint_cmd(target, "-f", "json", "--no-cache"))))
-    with tempfile.TemporaryDirectory() as cache:
-        cached = newslint_cmd(target, "-f", "json", "--cache-dir", cache)
-        run(cached)  # fill the cache
-        rows.append(("newslint, cached re-run", *median_run(cached)))
+    cache = tempfile.mkdtemp()
+    cached = newslint_cmd(target, "-f", "json", "--cache-dir", cache)
+    run(cached)  # fill the cache
+    commands: list[tuple[str, list[str], dict]] = [
+        ("newslint, 1 job", newslint_cmd(target, "-f", "json", "--jobs", "1", "--no-cache"), {}),
+        (f"newslint, {jobs} jobs", newslint_cmd(target, "-f", "json", "--no-cache"), {}),
+        ("newslint, cached re-run", cached, {}),
+    ]
     if not args.no_peers:
         proselint = ensure_proselint()
         if proselint:
-            rows.append(("proselint 0.16", *median_run([str(proselint), "check", target])))
+            commands.append(("proselint 0.16", [str(proselint), "check", target], {}))
         textlint = ensure_textlint()
         if textlint:
             files_arg = sorted(str(p) for p in MULTINEWS.glob("*.txt"))
             cmd = [str(textlint), "--rule", "write-good", "--rule", "alex", *files_arg]
-            rows.append(
-                (
-                    "textlint + write-good + alex",
-                    *median_run(cmd, repeat=1 if args.quick else 3, cwd=PEERS / "textlint"),
-                )
-            )
-    rows.append(("floor (read, 1 regex, split)", *median_run([sys.executable, "-c", FLOOR, target])))
+            commands.append(("textlint + write-good + alex", cmd, {"cwd": PEERS / "textlint"}))
+    commands.append(("floor (read, 1 regex, split)", [sys.executable, "-c", FLOOR, target], {}))
+    # Round robin, not one command's runs in a row: the machine is shared, and
+    # a slow spell then slows every command alike instead of one of them.
+    timings: dict[str, list[tuple[float, int]]] = {name: [] for name, _, _ in commands}
+    for round_number in range(3):
+        for name, cmd, kwargs in commands:
+            if args.quick and round_number and name.startswith("textlint"):
+                continue
+            timings[name].append(run(cmd, **kwargs))
+    shutil.rmtree(cache, ignore_errors=True)
+    rows = [
+        (name, statistics.median(t for t, _ in runs), max(rss for _, rss in runs)) for name, runs in timings.items()
+    ]
     base = rows[0][1]
     lines = [
         f"Multi-News: {files} files, {chars / 1e6:.2f} M characters; median of 3 runs.",
