@@ -123,12 +123,14 @@ def throughput_table(args) -> list[str]:
     # Round robin, not one command's runs in a row: the machine is shared, and
     # a slow spell then slows every command alike instead of one of them.
     timings: dict[str, list[tuple[float, int]]] = {name: [] for name, _, _ in commands}
-    for round_number in range(3):
-        for name, cmd, kwargs in commands:
-            if args.quick and round_number and name.startswith("textlint"):
-                continue
-            timings[name].append(run(cmd, **kwargs))
-    shutil.rmtree(cache, ignore_errors=True)
+    try:
+        for round_number in range(3):
+            for name, cmd, kwargs in commands:
+                if args.quick and round_number and name.startswith("textlint"):
+                    continue
+                timings[name].append(run(cmd, **kwargs))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
     rows = [
         (name, statistics.median(t for t, _ in runs), max(rss for _, rss in runs)) for name, runs in timings.items()
     ]

@@ -17,7 +17,7 @@ from newslint.cache import Cache, fingerprint
 from newslint.config import Config, RuleSetting, find_config, load_config
 from newslint.errors import NewslintError, ReadError
 from newslint.problem import FileResult
-from newslint.readers import ARTICLE_SUFFIXES, decode, format_of, parse, read_bytes
+from newslint.readers import ARTICLE_SUFFIXES, MAX_BYTES, decode, format_of, parse, read_bytes
 from newslint.ruleset import RuleSet, build, load_packs, parse_rule
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ class Linter:
         else:
             config = self.forced or Config()
         fmt = fmt or (format_of(target) if target else "text")
+        if len(text) > MAX_BYTES:  # as for a file: no article is this long
+            return _unreadable(path, ReadError(f"too large for an article ({len(text):,} characters)"))
         try:
             doc = parse(text, path, fmt)
         except ReadError as err:
@@ -236,7 +238,7 @@ class Linter:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             config = self.config_for(Path(root))  # the config of every file in ``root``
             for name in sorted(names):
-                if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+                if _suffix(name) in ARTICLE_SUFFIXES:
                     path = Path(root, name)
                     if not config.is_ignored(path):
                         self._remember_config(path, config)
@@ -300,3 +302,9 @@ def lint_text(text: str, path: str = "<text>", fmt: str | None = None, config: P
 
 def lint_paths(paths: Iterable[str | Path], config: Path | None = None) -> Iterator[FileResult]:
     return Linter(config).lint_paths(paths)
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix.lower()`` without building a path ("..md" -> ".md", "notes." -> "")."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""

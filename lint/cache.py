@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newslint import __version__
 from newslint.problem import Problem
-from newslint.readers import read_all
+from newslint.readers import read_all, write_replacing
 
 try:  # BLAKE2 itself: hashlib would first load OpenSSL, a few ms of every run
     from _blake2 import blake2b
@@ -51,12 +51,8 @@ class Cache:
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
-            # Write then rename: a reader never sees half an entry, and
-            # parallel workers writing the same key do not collide.
-            partial = os.path.join(folder, f".tmp-{os.getpid()}-{key}")
-            with open(partial, "wb") as handle:
-                handle.write(marshal.dumps(rows))
-            os.replace(partial, os.path.join(folder, key))
+            # Parallel workers writing the same key do not collide.
+            write_replacing(os.path.join(folder, key), marshal.dumps(rows))
         except OSError:
             pass  # a cache that cannot be written only costs speed
 

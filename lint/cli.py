@@ -168,10 +168,13 @@ class _Run:
         from newslint.engine import read_error
         from newslint.errors import ReadError
         from newslint.problem import FileResult
-        from newslint.readers import decode
+        from newslint.readers import MAX_BYTES, decode
 
         try:
-            text, _ = decode(sys.stdin.buffer.read())
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise ReadError(f"too large for an article (more than {MAX_BYTES:,} bytes)")
+            text, _ = decode(data)
         except ReadError as err:
             result = FileResult(name, (read_error(name, str(err), err.line),))
         else:

@@ -74,6 +74,20 @@ def read_all(path: str | Path, limit: int | None = None) -> bytes:
     return chunks[0] if len(chunks) == 2 else b"".join(chunks)
 
 
+def write_replacing(path: str, data: bytes) -> None:
+    """Write ``path`` whole: to a partial file, then renamed over it, so that a
+    parallel reader never sees half of it; a failed write leaves nothing behind.
+    Raises OSError (the caches that use it only lose speed)."""
+    partial = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+        os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+
+
 def format_of(path: Path) -> str:
     return "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
 

@@ -9,9 +9,10 @@ in the package's ``__pycache__`` folder and builds Patterns from them in later
 runs: the same Pattern ``re.compile`` returns (``tests/test_regexcache.py``).
 
 The lists are CPython's private format, so the file is tied to the
-interpreter's cache tag and ``_sre.MAGIC``; a pattern is compiled the usual
-way the first time (so its errors are ``re.compile``'s own), and whenever
-anything here is missing or unexpected. An unwritable folder only costs speed.
+interpreter's build (``sys.version``) and ``_sre.MAGIC``. A new pattern is
+parsed once, by the same parser ``re.compile`` uses (so its errors are
+``re.compile``'s own); anything missing or unexpected falls back to
+``re.compile``. An unwritable folder only costs speed.
 """
 
 from __future__ import annotations
@@ -44,25 +45,30 @@ def compile(pattern: str | bytes, flags: int = 0) -> re.Pattern:  # noqa: A001 -
     key = (pattern, flags)
     entries = _load() if _entries is None else _entries
     entry = entries.get(key)
+    if entry is None and _sre is not None and not flags & re.DEBUG:
+        entry = _new_entry(pattern, flags)  # raises re.error for a broken pattern, as re.compile does
+        if entry is not None:
+            _keep(key, entry)
     if entry is not None:
         try:
             compiled = _sre.compile(pattern, *entry)
         except Exception:  # noqa: BLE001 - a damaged entry: compiled the usual way below
-            del entries[key]
+            entries.pop(key, None)
         else:
             _used.add(key)
             return compiled
-    compiled = re.compile(pattern, flags)
-    if _sre is not None and not flags & re.DEBUG:
-        _keep(key, pattern, flags)
-    return compiled
+    return re.compile(pattern, flags)
 
 
-def _keep(key: tuple, pattern: str | bytes, flags: int) -> None:
-    """Record what ``re._compiler.compile`` hands ``_sre.compile`` for this pattern."""
-    global _added
+def _new_entry(pattern: str | bytes, flags: int) -> tuple | None:
+    """What ``re._compiler.compile`` hands ``_sre.compile`` after the pattern (None: internals unexpected)."""
     try:
         tree = _parser.parse(pattern, flags)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - not a str or bytes, or internals changed: re.compile says
+        return None
+    try:
         code = _compiler._code(tree, flags)
         groups = tree.state.groups
         indexgroup = [None] * groups
@@ -70,14 +76,22 @@ def _keep(key: tuple, pattern: str | bytes, flags: int) -> None:
             indexgroup[index] = name
         # Plain ints: marshal holds neither RegexFlag nor re's named opcode constants.
         flags = int(flags | tree.state.flags)
-        code = list(map(int, code))
-        _entries[key] = (flags, code, groups - 1, dict(tree.state.groupdict), tuple(indexgroup))
-    except Exception:  # noqa: BLE001 - internals not as expected: this pattern is not kept
-        return
-    _used.add(key)
+        return flags, list(map(int, code)), groups - 1, dict(tree.state.groupdict), tuple(indexgroup)
+    except Exception:  # noqa: BLE001 - internals not as expected: compiled the usual way
+        return None
+
+
+def _keep(key: tuple, entry: tuple) -> None:
+    global _added
+    _entries[key] = entry
     if not _added:
         _added = True
         atexit.register(save)
+
+
+def _stamp() -> tuple:
+    """What the kept code is only good for: this interpreter build and its regex engine."""
+    return sys.version, _sre.MAGIC, _sre.CODESIZE
 
 
 def _load() -> dict:
@@ -87,8 +101,8 @@ def _load() -> dict:
         return _entries
     try:
         with open(CACHE_FILE, "rb") as handle:
-            magic, codesize, entries = marshal.loads(handle.read())  # 15x faster than marshal.load(handle)
-        if (magic, codesize) == (_sre.MAGIC, _sre.CODESIZE) and isinstance(entries, dict):
+            *stamp, entries = marshal.loads(handle.read())  # 15x faster than marshal.load(handle)
+        if tuple(stamp) == _stamp() and isinstance(entries, dict):
             _entries = entries
     except (OSError, EOFError, ValueError, TypeError):
         pass  # none kept yet, or unreadable: compiled anew
@@ -103,12 +117,10 @@ def save() -> None:
     if len(entries) > MAX_ENTRIES:
         entries = {key: value for key, value in entries.items() if key in _used}
     try:
-        payload = marshal.dumps((_sre.MAGIC, _sre.CODESIZE, entries))
+        payload = marshal.dumps((*_stamp(), entries))
         os.makedirs(os.path.dirname(CACHE_FILE), exist_ok=True)
-        # Write then rename: a parallel run never reads half a file.
-        partial = f"{CACHE_FILE}.{os.getpid()}.tmp"
-        with open(partial, "wb") as handle:
-            handle.write(payload)
-        os.replace(partial, CACHE_FILE)
+        from newslint.readers import write_replacing  # not at import: readers compiles regexes
+
+        write_replacing(CACHE_FILE, payload)
     except (OSError, ValueError):
         pass  # unwritable: it only costs speed

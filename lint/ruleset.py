@@ -6,8 +6,9 @@ pack named after the folder (ids are ``pack.stem``, as in Vale).
 
 Parsing the built-in pack's YAML costs a one-file run more than linting the
 file, so the parsed files are kept, like bytecode, in the package's
-``__pycache__`` folder: one marshal file keyed by the rule texts and the
-version, rewritten when they change, skipped where the folder is read-only.
+``__pycache__`` folder: one marshal file keyed by the rule texts, the YAML
+reader's source and the version, rewritten when they change, skipped where
+the folder is read-only.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from newslint.cache import fingerprint
 from newslint.checks.base import SCOPES, Check, Option, OptionError, Rule
 from newslint.errors import NewslintError
 from newslint.problem import LEVELS
-from newslint.readers import read_all
+from newslint.readers import read_all, write_replacing
 
 if TYPE_CHECKING:
     from newslint.yamlfile import YamlData
@@ -166,7 +167,10 @@ class _ParsedPack:
 
     def __init__(self, sources: list[tuple[str, str, str]]):
         self.sources = sources
-        self.key = fingerprint(__version__, *(f"{rule_id}\n{text}" for rule_id, text, _ in sources))
+        # The YAML reader's own source is in the key too: a checkout that
+        # changes how files are read gets them read anew.
+        reader = read_all(os.path.join(os.path.dirname(__file__), "yamlfile.py")).decode("utf-8")
+        self.key = fingerprint(__version__, reader, *(f"{rule_id}\n{text}" for rule_id, text, _ in sources))
         self.path = _pack_file()
 
     def load(self) -> list[YamlData] | None:
@@ -184,11 +188,7 @@ class _ParsedPack:
         try:
             payload = marshal.dumps((self.key, [(data.data, data.lines) for data in parsed]))
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            # Write then rename: a parallel run never reads half a file.
-            partial = f"{self.path}.{os.getpid()}.tmp"
-            with open(partial, "wb") as handle:
-                handle.write(payload)
-            os.replace(partial, self.path)
+            write_replacing(self.path, payload)
         except (OSError, ValueError):
             pass  # unwritable, or data marshal cannot hold: it only costs speed
 

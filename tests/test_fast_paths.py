@@ -218,3 +218,24 @@ def test_a_cached_rerun_imports_no_engine_and_no_parser(tmp_path):
     assert "HEAVY ['newslint.engine'" in first.stderr  # the first run lints
     assert "HEAVY []" in second.stderr, second.stderr
     assert second.stdout == first.stdout and '"problems": [{' in second.stdout
+
+
+ODD_NAMES = ["a.md", "..md", "...md", ".md", "notes.", "a.b.TXT", "noext", ".hidden.txt", "a..txt"]
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_article_suffix_is_pathlibs(name):
+    from pathlib import PurePath
+
+    from newslint.api import _suffix
+
+    assert _suffix(name) == PurePath(name).suffix.lower()
+
+
+def test_text_too_long_for_an_article_is_one_error_not_a_traceback(monkeypatch):
+    from newslint import api
+
+    monkeypatch.setattr(api, "MAX_BYTES", 100)
+    result = api.Linter().lint_text("A sentence of news. " * 10, "long.txt")
+    assert [p.rule for p in result.problems] == ["read-error"]
+    assert "too large for an article" in result.problems[0].message

@@ -63,20 +63,32 @@ def test_a_broken_pattern_raises_re_compiles_error(fresh):
         regexcache.compile(42)
 
 
-def test_code_of_another_sre_version_is_ignored(fresh, monkeypatch):
-    path = fresh / "__pycache__" / "regex.marshal"
-    path.parent.mkdir()
+def kept_file(folder, entries, version=None):
+    path = folder / "__pycache__" / "regex.marshal"
+    path.parent.mkdir(exist_ok=True)
+    stamp = list(regexcache._stamp())
+    if version:
+        stamp[0] = version
+    path.write_bytes(marshal.dumps((*stamp, entries)))
+
+
+def test_code_of_another_python_build_is_ignored(fresh):
     bogus = {("abc", 0): (0, [1, 2, 3], 0, {}, (None,))}  # code no _sre could run
-    path.write_bytes(marshal.dumps((regexcache._sre.MAGIC - 1, regexcache._sre.CODESIZE, bogus)))
+    kept_file(fresh, bogus, version="3.11.0 (another build)")
     assert regexcache.compile("abc").findall("xabcx") == ["abc"]
 
 
 def test_a_damaged_entry_is_compiled_anew(fresh):
-    path = fresh / "__pycache__" / "regex.marshal"
-    path.parent.mkdir()
-    damaged = {("abc", 0): (0, [], 0, {}, ())}
-    path.write_bytes(marshal.dumps((regexcache._sre.MAGIC, regexcache._sre.CODESIZE, damaged)))
+    kept_file(fresh, {("abc", 0): (0, [], 0, {}, ())})
     assert regexcache.compile("abc").findall("xabcx") == ["abc"]
+
+
+def test_a_new_pattern_is_parsed_once(fresh, monkeypatch):
+    calls = []
+    parse = regexcache._parser.parse
+    monkeypatch.setattr(regexcache._parser, "parse", lambda *args: calls.append(args) or parse(*args))
+    regexcache.compile(r"(?P<year>\d{4})-\d\d")
+    assert len(calls) == 1  # not once for re.compile and again for the kept code
 
 
 def test_an_unwritable_folder_only_costs_speed(fresh, monkeypatch):

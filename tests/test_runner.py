@@ -151,3 +151,53 @@ def test_large_batches_and_answers_do_not_stall_the_pipes(tmp_path):
         timeout=120,
     )
     assert two.stdout == one.stdout
+
+
+class _Failing:
+    """A Linter whose linting of one file raises, or ends its process."""
+
+    @staticmethod
+    def make(fail_on: str, how: str):
+        from newslint.api import Linter
+        from newslint.errors import NewslintError
+
+        class Failing(Linter):
+            def lint_file(self, path):
+                if path.name == fail_on:
+                    if how == "exit":
+                        os._exit(3)
+                    raise NewslintError(f"{path.name}: broken")
+                return super().lint_file(path)
+
+        return Failing
+
+
+fork_only = pytest.mark.skipif(
+    not hasattr(os, "fork"), reason="spawned workers build a plain Linter: the failing one cannot be sent"
+)
+
+
+@fork_only
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_stops_the_run_at_its_file_with_any_jobs(project, jobs):
+    from newslint.errors import NewslintError
+    from newslint.runner import lint_files
+
+    paths = sorted((project / "articles").glob("*.txt"))
+    linter = _Failing.make("a20.txt", "raise")(cwd=project)
+    reported = []
+    with pytest.raises(NewslintError, match="a20.txt: broken"):
+        for result in lint_files(linter, paths, jobs):
+            reported.append(result)
+    assert len(reported) == 20  # every file before it, in order, and none after
+
+
+@fork_only
+def test_a_worker_that_dies_is_named_with_its_files(project):
+    from newslint.errors import NewslintError
+    from newslint.runner import lint_files
+
+    paths = sorted((project / "articles").glob("*.txt"))
+    linter = _Failing.make("a05.txt", "exit")(cwd=project)
+    with pytest.raises(NewslintError, match=r"worker process stopped while linting .*a05\.txt"):
+        list(lint_files(linter, paths, 2))
