@@ -84,7 +84,7 @@ class Background:
     min_weight: float = 0.05
     rate: float = 0.1  # Zipf: a word of rank r is about rate / r of running text
     power: float = 1.0
-    _tables: dict = field(default_factory=dict, compare=False, repr=False)  # weights() and probabilities()
+    _weight_tables: dict = field(default_factory=dict, compare=False, repr=False)  # weights(), probabilities()
 
     @classmethod
     def build(cls, stopwords: list[str], common_words: str, power: float = 1.0) -> Background:
@@ -106,16 +106,16 @@ class Background:
 
     def weights(self) -> dict[str, float]:
         """stem -> weight of every listed stem, computed once (unlisted stems weigh 1)."""
-        table = self._tables.get("weight")
+        table = self._weight_tables.get("weight")
         if table is None:
-            table = self._tables["weight"] = {stem: self.weight(stem) for stem in self.ranks}
+            table = self._weight_tables["weight"] = {stem: self.weight(stem) for stem in self.ranks}
         return table
 
     def probabilities(self) -> dict[str, float]:
         """stem -> probability of every listed stem, computed once."""
-        table = self._tables.get("probability")
+        table = self._weight_tables.get("probability")
         if table is None:
-            table = self._tables["probability"] = {stem: self.probability(stem) for stem in self.ranks}
+            table = self._weight_tables["probability"] = {stem: self.probability(stem) for stem in self.ranks}
         return table
 
 
@@ -305,7 +305,7 @@ class LexicalScorer:
         own, shared, spread = self._split(block, terms)
         chance = terms.chance
         if chance is None:
-            chance = terms.chance = self._tables(terms.total_words)
+            chance = terms.chance = self._chance_at(terms.total_words)
         chance.cover(own)
         gain, loss = chance.gain, chance.loss
         total = fsum(map(gain.__getitem__, own))
@@ -327,7 +327,7 @@ class LexicalScorer:
         )
         return max(-1.0, min(1.0, score / total))
 
-    def _tables(self, length: int) -> _Chance:
+    def _chance_at(self, length: int) -> _Chance:
         """Each stem's gain and loss for articles of about ``length`` words."""
         bucket = round(math.log(max(length, 1)) * 20)  # lengths within 5% share a table
         tables = self._chance_tables.get(bucket)

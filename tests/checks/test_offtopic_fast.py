@@ -52,7 +52,7 @@ def test_chance_tables_hold_the_formula():
     background = Background.build(["the"], "said year people government police")
     scorer = LexicalScorer(background)
     scorer.stems("The government said police arrested Zelinsky and Okonjo on Tuesday")
-    table = scorer._tables(640)
+    table = scorer._chance_at(640)
     stems = set(scorer.weight) - {""}
     table.cover(stems)
     for stem in stems:
