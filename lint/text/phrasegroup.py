@@ -198,6 +198,7 @@ class SubstringFinder:
         unique = sorted(set(substrings))
         self.uncovered = frozenset(s for s in unique if all(_per_mille(c) >= _ANCHOR_LIMIT for c in s))
         covered = [text for text in unique if text not in self.uncovered]
+        self.covered = frozenset(covered)
         anchors = _cover(covered)
         around: dict[str, dict[str, list[str]]] = {}  # anchor -> text before it -> texts after it
         for text in covered:
@@ -283,7 +284,9 @@ class Screen:
             if endings or literals or heads or tails or others:
                 finder = (finders or {}).get(mode)
                 searched = _finder_pays_below(len(literals)) if finder and literals else 0
-                uncovered = tuple(sorted(finder.uncovered.intersection(literals))) if searched else ()
+                # Whatever the finder does not search for (common letters only, or
+                # a literal it was not built with) is tested with ``in``.
+                uncovered = tuple(sorted(literals - finder.covered)) if searched else ()
                 patterns = (tuple(heads), tuple(tails), tuple(others))
                 substrings = (tuple(sorted(literals)), finder, searched, uncovered)
                 self.modes.append((mode, tuple(sorted(endings)), *substrings, *patterns))
