@@ -318,11 +318,11 @@ def _span_facts(doc, spans: list[tuple[int, int]]) -> tuple[bool, bool]:
     if known is None or known[0] is not spans:
         copy = scan_copy_of(doc)
         cuts = any(copy[end + 1 : end + 2].strip() for _, end in spans)  # b"" past the end and for a space
-        known = facts[id(spans)] = (spans, _disjoint(spans), cuts)
+        known = facts[id(spans)] = (spans, disjoint(spans), cuts)
     return known[1], known[2]
 
 
-def _disjoint(spans: list[tuple[int, int]]) -> bool:
+def disjoint(spans: list[tuple[int, int]]) -> bool:
     """Whether sorted ``spans`` do not overlap (compared in C: the lists are long)."""
     return all(map(le, map(itemgetter(1), spans), map(itemgetter(0), islice(spans, 1, None))))
 

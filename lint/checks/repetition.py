@@ -16,7 +16,7 @@ from operator import eq
 
 from newslint import regexcache
 from newslint.checks.base import Check, Option, compile_regex
-from newslint.checks.patterns import alternation
+from newslint.checks.patterns import alternation, disjoint
 
 # Tokens that are words of letters joined by hyphens or apostrophes; the
 # doubled-words rule's, which ``_suspects`` can find at C speed.
@@ -68,7 +68,7 @@ class RepetitionCheck(Check):
         A span is taken when a candidate starts in it, even one that runs past
         its end, and the scan goes on from the span's end: no candidate hides another.
         """
-        if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):  # overlapping scopes: one by one
+        if not disjoint(spans):  # overlapping scopes: one by one
             yield from (span for span in spans if self.candidate.search(prose, *span))
             return
         if not spans:
@@ -211,7 +211,7 @@ def _spans_holding(spans: list[tuple[int, int]], offsets: list[int]) -> list[tup
     """The spans, in order, that hold one of the (ascending) offsets."""
     if not offsets:
         return []
-    if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)):  # overlapping scopes
+    if not disjoint(spans):  # overlapping scopes
         return [span for span in spans if any(span[0] <= offset < span[1] for offset in offsets)]
     starts = [start for start, _ in spans]
     held = []
