@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from newslint import __version__
-from newslint.problem import Problem
+from newslint.problem import Problem, problem_values
 from newslint.readers import read_all, write_replacing
 
 try:  # BLAKE2 itself: hashlib would first load OpenSSL, a few ms of every run
@@ -21,7 +21,6 @@ except ImportError:  # pragma: no cover - not CPython
     from hashlib import blake2b
 
 CACHE_DIR_NAME = ".newslint_cache"
-_FIELDS = Problem.__slots__
 
 
 class Cache:
@@ -44,7 +43,7 @@ class Cache:
             return None
 
     def put(self, key: str, problems: tuple[Problem, ...]) -> None:
-        rows = [tuple(getattr(p, name) for name in _FIELDS) for p in problems]
+        rows = list(map(problem_values, problems))
         try:
             self._prepare()
             folder = os.path.join(self._root, key[:2])

@@ -38,10 +38,11 @@ class Problem:
     def __reduce__(self):
         # Pickled (to and from --jobs workers) as its field values: a slotted
         # dataclass's own pickling goes field by field and costs several times more.
-        return Problem, _problem_values(self)
+        return Problem, problem_values(self)
 
 
-_problem_values = attrgetter(*Problem.__slots__)
+# A Problem's field values, in order: what Problem(*values) takes back (pickling, the cache).
+problem_values = attrgetter(*Problem.__slots__)
 
 
 def problem_at(doc, start: int, end: int, *, rule: str, level: str, message: str, category: str, fix=None) -> Problem:
