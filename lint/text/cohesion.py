@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain, repeat
 from math import fsum
 from typing import Protocol
@@ -84,7 +85,6 @@ class Background:
     min_weight: float = 0.05
     rate: float = 0.1  # Zipf: a word of rank r is about rate / r of running text
     power: float = 1.0
-    _weight_tables: dict = field(default_factory=dict, compare=False, repr=False)  # weights(), probabilities()
 
     @classmethod
     def build(cls, stopwords: list[str], common_words: str, power: float = 1.0) -> Background:
@@ -104,19 +104,15 @@ class Background:
             return 1.0
         return max(self.min_weight, (math.log1p(rank) / math.log1p(len(self.ranks) * 2)) ** self.power)
 
+    @cached_property
     def weights(self) -> dict[str, float]:
         """stem -> weight of every listed stem, computed once (unlisted stems weigh 1)."""
-        table = self._weight_tables.get("weight")
-        if table is None:
-            table = self._weight_tables["weight"] = {stem: self.weight(stem) for stem in self.ranks}
-        return table
+        return {stem: self.weight(stem) for stem in self.ranks}
 
+    @cached_property
     def probabilities(self) -> dict[str, float]:
         """stem -> probability of every listed stem, computed once."""
-        table = self._weight_tables.get("probability")
-        if table is None:
-            table = self._weight_tables["probability"] = {stem: self.probability(stem) for stem in self.ranks}
-        return table
+        return {stem: self.probability(stem) for stem in self.ranks}
 
 
 @dataclass
@@ -182,7 +178,7 @@ class LexicalScorer:
         fresh = list(set(stems).difference(self.weight))
         if not fresh:
             return
-        weights, probabilities = background.weights(), background.probabilities()
+        weights, probabilities = background.weights, background.probabilities
         self.weight.update(zip(fresh, map(weights.get, fresh, repeat(1.0)), strict=True))
         unlisted = self.unlisted_probability
         self.probability.update(zip(fresh, map(probabilities.get, fresh, repeat(unlisted)), strict=True))
@@ -415,7 +411,7 @@ class _Chance:
     def __init__(self, length: float, scorer: LexicalScorer):
         self.length, self.weight, self.probability, self.rare = length, scorer.weight, scorer.probability, scorer.rare
         rare_chance = 1.0 - math.exp(-length * scorer.unlisted_probability)
-        self.rare_gain, self.rare_loss = 1.0 * (1.0 - rare_chance), 1.0 * rare_chance
+        self.rare_gain, self.rare_loss = 1.0 - rare_chance, rare_chance  # weight 1
         self.gain: dict[str, float] = {}
         self.loss: dict[str, float] = {}
 
