@@ -51,9 +51,14 @@ _BLOCK_CHARS = 1000
 Node = tuple[tuple[int, bytes] | None, dict[str, "Node"]]
 
 
+def _read_table(path: Path) -> tuple[str, bytes]:
+    """The shipped table: cmudict's sorted words joined by newlines, and their counts."""
+    return marshal.loads(path.read_bytes())
+
+
 def cmudict_entries(path: Path = CMUDICT_TABLE) -> Iterator[tuple[str, int]]:
     """(word, textstat's syllables) for each cmudict word, from the shipped table in one read."""
-    words, counts = marshal.loads(path.read_bytes())
+    words, counts = _read_table(path)
     return zip(words.split("\n"), counts, strict=True)  # iterating bytes gives the counts
 
 
@@ -78,7 +83,7 @@ class SortedWords:
 
     @classmethod
     def load(cls, path: Path = CMUDICT_TABLE) -> SortedWords:
-        return cls(*marshal.loads(path.read_bytes()))
+        return cls(*_read_table(path))
 
     def get(self, word: str) -> int | None:
         """textstat's count of ``word`` (lowercase), None if cmudict lacks it."""
